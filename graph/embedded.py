@@ -1,0 +1,343 @@
+"""The embedded backend: Oxigraph (pyoxigraph) on disk, one writer and snapshot readers.
+
+Layout of a store directory (see docs/decisions/0001-sharing-the-store.md for the why)::
+
+    var/store/db/            the primary, opened read-write by one process at a time
+    var/store/snapshots/N/   checkpoints made with Store.backup() after each commit
+    var/store/CURRENT        name of the newest snapshot, replaced atomically (rename)
+
+Readers (the app's query workers, `remit query`) open the newest snapshot read-only and
+reopen when CURRENT changes, so they always see a whole committed state and never the
+writer's half-done work; pyoxigraph documents a read-only open of a live primary as
+undefined behaviour.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from graph.bindings import with_values
+from graph.settings import Settings
+from graph.store import (
+    QueryResult,
+    QuerySyntaxError,
+    ReadOnlyError,
+    Rows,
+    Serialized,
+    Store,
+    StoreError,
+)
+
+KEEP_SNAPSHOTS = 4
+
+RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+RDF_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+}
+SUFFIX_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+
+
+# --- term conversion -----------------------------------------------------------------
+
+
+def to_rdflib(term: Any) -> URIRef | Literal | BNode:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise StoreError(f"unsupported term {term!r}")
+
+
+def to_ox(term: Identifier) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise StoreError(f"cannot bind {term!r}: only IRIs, literals and blank nodes")
+
+
+def _graphs(names: Iterable[URIRef] | None) -> list[Any] | None:
+    return None if names is None else [ox.NamedNode(str(n)) for n in names]
+
+
+# --- the store -------------------------------------------------------------------------
+
+
+class EmbeddedStore(Store):
+    name = "oxigraph"
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.root = Path(path)
+        self.read_only = read_only
+        self._current: str | None = None
+        self._opened_at: float = 0.0
+        if read_only:
+            self._store = self._open_snapshot()
+        else:
+            self.root.mkdir(parents=True, exist_ok=True)
+            try:
+                self._store = ox.Store(str(self.root / "db"))
+            except OSError as exc:
+                if "lock" in str(exc).lower():
+                    raise StoreError(
+                        f"the store at {self.root} is open for writing by another process "
+                        "(an ingest or load?); wait for it to finish, or use a read-only "
+                        "command such as `remit query`") from exc
+                raise StoreError(f"cannot open the store at {self.root}: {exc}") from exc
+            if not (self.root / "CURRENT").exists():
+                self.publish()
+
+    # snapshots ---------------------------------------------------------------------
+
+    def _current_name(self) -> str | None:
+        try:
+            return (self.root / "CURRENT").read_text(encoding="utf-8").strip() or None
+        except FileNotFoundError:
+            return None
+
+    def _open_snapshot(self) -> ox.Store:
+        name = self._current_name()
+        if name is None:
+            if not self.root.exists():
+                raise StoreError(
+                    f"no store at {self.root}: build one with `remit ingest data/samples` "
+                    "or choose another with --store / REMIT_STORE")
+            raise StoreError(f"the store at {self.root} has no published snapshot yet; "
+                             "open it once for writing (e.g. `remit stats --write`)")
+        try:
+            store = ox.Store.read_only(str(self.root / "snapshots" / name))
+        except OSError as exc:
+            raise StoreError(f"cannot open snapshot {name} of {self.root}: {exc}") from exc
+        self._current = name
+        return store
+
+    def refresh(self) -> bool:
+        """Reopen the newest snapshot if a writer published one; True if it changed."""
+        if not self.read_only:
+            return False
+        name = self._current_name()
+        if name and name != self._current:
+            self._store = self._open_snapshot()
+            return True
+        return False
+
+    def publish(self) -> str:
+        """Checkpoint the primary into a new snapshot and point CURRENT at it."""
+        if self.read_only:
+            raise ReadOnlyError("a read-only store cannot publish snapshots")
+        snaps = self.root / "snapshots"
+        snaps.mkdir(exist_ok=True)
+        existing = sorted(p.name for p in snaps.iterdir() if p.name.isdigit())
+        name = f"{(int(existing[-1]) + 1) if existing else 1:010d}"
+        self._store.flush()
+        self._store.backup(str(snaps / name))
+        tmp = self.root / "CURRENT.tmp"
+        tmp.write_text(name + "\n", encoding="utf-8")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.root / "CURRENT")
+        for old in existing[:-KEEP_SNAPSHOTS + 1] if len(existing) >= KEEP_SNAPSHOTS else []:
+            shutil.rmtree(snaps / old, ignore_errors=True)
+        self._current = name
+        return name
+
+    def state(self) -> str:
+        return self._current_name() or "empty"
+
+    # queries -------------------------------------------------------------------------
+
+    def _run(self, sparql: str, bindings: Mapping[str, Identifier] | None,
+             default_graph: Iterable[URIRef] | None,
+             named_graphs: Iterable[URIRef] | None) -> Any:
+        self.refresh()
+        kwargs: dict[str, Any] = {}
+        dg = _graphs(default_graph)
+        if dg is not None:
+            kwargs["default_graph"] = dg
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        ng = _graphs(named_graphs)
+        if ng is not None:
+            kwargs["named_graphs"] = ng
+        if bindings:
+            sparql = with_values(sparql, bindings)
+        try:
+            return self._store.query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"query failed reading {self.root}: {exc}") from exc
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None,
+              default_graph: Iterable[URIRef] | None = None,
+              named_graphs: Iterable[URIRef] | None = None) -> QueryResult:
+        res = self._run(sparql, bindings, default_graph, named_graphs)
+        if isinstance(res, ox.QueryBoolean):
+            return bool(res)
+        if isinstance(res, ox.QuerySolutions):
+            names = [v.value for v in res.variables]
+            rows = []
+            for sol in res:
+                row = {}
+                for n in names:
+                    t = sol[n]
+                    if t is not None:
+                        row[n] = to_rdflib(t)
+                rows.append(row)
+            return Rows(names, rows)
+        g = Graph()
+        for t in res:
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return g
+
+    def query_serialized(self, sparql: str, media_type: str, *,
+                         default_graph: Iterable[URIRef] | None = None,
+                         named_graphs: Iterable[URIRef] | None = None) -> Serialized:
+        res = self._run(sparql, None, default_graph, named_graphs)
+        if isinstance(res, ox.QueryTriples):
+            fmt = RDF_FORMATS.get(media_type)
+            if fmt is None:
+                raise StoreError(f"cannot serialise a graph as {media_type}")
+            return Serialized(res.serialize(format=fmt), media_type)
+        fmt = RESULT_FORMATS.get(media_type)
+        if fmt is None:
+            raise StoreError(f"cannot serialise query results as {media_type}")
+        return Serialized(res.serialize(format=fmt), media_type)
+
+    # writes ---------------------------------------------------------------------------
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise ReadOnlyError(f"the store at {self.root} is open read-only")
+        return self._store
+
+    def update(self, sparql_update: str) -> None:
+        store = self._writable()
+        try:
+            store.update(sparql_update)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"update failed on {self.root}: {exc}") from exc
+        self.publish()
+
+    def load_file(self, path: Any, graph: URIRef | None = None) -> int:
+        """Load a file in one transaction (``Store.load`` is atomic, unlike bulk_load)."""
+        store = self._writable()
+        p = Path(path)
+        fmt = SUFFIX_FORMATS.get(p.suffix.lower())
+        if fmt is None:
+            raise StoreError(f"{p}: unknown RDF format (use .ttl, .nt, .nq, .trig or .rdf)")
+        before = len(store)
+        kwargs: dict[str, Any] = {"format": fmt}
+        if graph is not None and fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            kwargs["to_graph"] = ox.NamedNode(str(graph))
+        try:
+            store.load(path=str(p), **kwargs)
+        except SyntaxError as exc:
+            raise StoreError(f"{p}: not valid RDF: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{p}: {exc}") from exc
+        self.publish()
+        return len(store) - before
+
+    def bulk_load(self, path: Any, fmt: str = "application/n-quads") -> None:
+        """Fast, non-transactional load for benchmarks and restores into an empty store."""
+        store = self._writable()
+        store.bulk_load(path=str(path), format=RDF_FORMATS[fmt])
+        self.publish()
+
+    # reads ----------------------------------------------------------------------------
+
+    def graph_names(self) -> list[URIRef]:
+        self.refresh()
+        return sorted(URIRef(g.value) for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode))
+
+    def count(self, graph: URIRef | None = None) -> int:
+        self.refresh()
+        if graph is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(
+            None, None, None, ox.NamedNode(str(graph))))
+
+    def graph(self, name: URIRef) -> Graph:
+        self.refresh()
+        g = Graph()
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return g
+
+    def dump(self, out: Any, fmt: str = "application/n-quads",
+             graph: URIRef | None = None) -> None:
+        self.refresh()
+        kwargs: dict[str, Any] = {"format": RDF_FORMATS[fmt]}
+        if graph is not None:
+            kwargs["from_graph"] = ox.NamedNode(str(graph))
+        self._store.dump(out, **kwargs)
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the newest committed state (hard links where possible)."""
+        if Path(target).exists():
+            raise StoreError(f"backup target {target} already exists; choose a new directory")
+        if self.read_only:
+            self.refresh()
+        self._store.backup(str(target))
+
+    def close(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+        del self._store
+
+
+def open_embedded(settings: Settings, read_only: bool) -> Store:
+    return EmbeddedStore(settings.store, read_only=read_only)
+
+
+def wait_for_snapshot(root: Path, previous: str | None, timeout: float = 5.0) -> str | None:
+    """Poll CURRENT until it differs from ``previous`` (used by tests of readers)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            name = (root / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            name = None
+        if name != previous:
+            return name
+        time.sleep(0.02)
+    return previous
