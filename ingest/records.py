@@ -347,3 +347,74 @@ class DocumentRecords:
     task_groups: list[TaskGroup] = field(default_factory=list)
     key_decisions: list[KeyDecision] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+
+
+# --- after resolution ------------------------------------------------------------------
+
+
+@dataclass
+class Merge:
+    """Why a name as written was resolved to an entity: the rule and its evidence."""
+
+    as_written: str
+    entity_key: str
+    rule: str  # "exact", "acronym-defined", "acronym-variant", "generic-name", "typo",
+    # "initials", "reference-data" ...
+    evidence: str
+    span: Span | None = None
+
+
+@dataclass
+class Body:
+    """One real body, with every name it was written as."""
+
+    key: str  # stable, from normalised content (see ontology.namespaces.key_for)
+    name: str
+    type: BodyType = "other"
+    aliases: list[str] = field(default_factory=list)
+    acronym: str | None = None
+    parent: str | None = None  # key of the body it is a sub-organisation of
+    spans: list[Span] = field(default_factory=list)
+    national: bool = False  # from reference data
+
+
+@dataclass
+class RoleHeld:
+    role: str
+    body: str | None = None  # body key
+    span: Span | None = None
+
+
+@dataclass
+class Person:
+    """One real person: surname and initials agree, titles dropped."""
+
+    key: str
+    name: str  # fullest form seen, without title
+    aliases: list[str] = field(default_factory=list)
+    title: str | None = None
+    roles: list[RoleHeld] = field(default_factory=list)
+    email: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class PackExtraction:
+    """A whole pack after extraction and resolution: what mapping and JSON export read."""
+
+    name: str  # file name
+    sha256: str
+    documents: list[DocumentRecords] = field(default_factory=list)
+    bodies: list[Body] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+    unresolved: list[Merge] = field(default_factory=list)  # matches that fit no rule
+    warnings: list[Warning_] = field(default_factory=list)
+    #: name as written (normalised) -> ("body" | "person" | "role", key)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def lookup(self, name: str | None) -> tuple[str, str] | None:
+        """The entity a name as written resolved to, if any."""
+        from ontology.namespaces import normalise
+
+        return None if not name else self.names.get(normalise(name))

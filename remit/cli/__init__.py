@@ -8,19 +8,17 @@ named exceptions, printed as one line on stderr with a non-zero exit status.
 from __future__ import annotations
 
 import importlib
+import pkgutil
+from pathlib import Path
 
 from remit.cli.common import app
 
-COMMAND_MODULES = ("store_cmds", "ingest_cmds", "serve_cmds", "network_cmds", "ops_cmds")
-
 
 def _load() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            importlib.import_module(f"remit.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"remit.cli.{name}":
-                raise
+    """Import every ``*_cmds`` module of this package; each registers its commands."""
+    for mod in sorted(pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda m: m.name):
+        if mod.name.endswith("_cmds"):
+            importlib.import_module(f"remit.cli.{mod.name}")
 
 
 def main() -> None:
