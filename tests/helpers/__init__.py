@@ -1,0 +1,1 @@
+"""Reusable test helpers (a real `oxigraph serve` process, ...), importable by any test."""
