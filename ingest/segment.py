@@ -1,0 +1,155 @@
+"""Split a pack into its documents by their own headings and layout.
+
+An agenda pack is a run of documents (agenda, minutes, reports, inspection report, action
+plan ...) glued together by a PDF converter. Each document announces itself: a title line,
+a header block, a table header (see :mod:`ingest.segment_rules`). The segmenter walks the
+lines once, asks the rules at each line whether a document starts there, and cuts the pack
+at those starts. 'This page is intentionally left blank' marks the end of a document: if
+none of the rules recognises what follows, a new document of unknown kind starts anyway.
+
+Segments cover every line exactly once, in order: blank lines and page furniture belong to
+the document they follow; a region no rule recognises becomes an 'appendix' when it is a
+titled list of numbered headings, else a 'generic' document with a warning. Nothing is
+dropped, and no line number or string of any one pack is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.records import Segment, Span, Warning_
+from ingest.segment_rules import (
+    RULES,
+    SUPPRESSED_AFTER_BREAK,
+    SUPPRESSED_IN,
+    Start,
+    clean,
+    is_blank,
+    is_furniture,
+)
+from ingest.text import PackText
+
+#: How many lines after a page break the rules may take to recognise the next document.
+BREAK_WINDOW = 15
+_HARD_BREAK = re.compile(r"^this page (is |has been )?(intentionally|deliberately) (left )?blank",
+                         re.I)
+_COVER = re.compile(r"^(public document pack|agenda pack|supplementary (agenda|pack))$", re.I)
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2})[.)]\s+(\S.{0,100})$")
+
+
+def _is_hard_break(line: str) -> bool:
+    return bool(_HARD_BREAK.match(clean(line)))
+
+
+def _detect(lines: list[str], i: int, current: str | None, after_break: bool) -> Start | None:
+    for rule in RULES:
+        silent_in = (SUPPRESSED_AFTER_BREAK if after_break else SUPPRESSED_IN).get(
+            rule.__name__, set())
+        if current in silent_in:
+            continue
+        found = rule(lines, i)
+        if found:
+            return found
+    return None
+
+
+def find_starts(lines: list[str]) -> list[Start]:
+    """Document starts in pack order; kind 'unknown' where a page break is not followed by
+    anything the rules recognise."""
+    starts: list[Start] = []
+    current: str | None = None
+    resume = 0
+    after_break = False
+    break_content: int | None = None  # first content line after a page break
+
+    def accept(st: Start) -> None:
+        nonlocal current, resume, after_break, break_content
+        if starts:
+            st.index = max(st.index, starts[-1].resume)
+        starts.append(st)
+        current, resume, after_break, break_content = st.kind, max(st.resume, st.index + 1), \
+            False, None
+
+    for i, line in enumerate(lines):
+        if _is_hard_break(line):
+            if after_break and break_content is not None:  # unrecognised page(s) before
+                accept(Start(break_content, "unknown", clean(lines[break_content]),
+                             break_content + 1))
+            after_break, break_content = True, None
+            continue
+        if is_blank(line):
+            continue
+        if after_break and break_content is None:
+            if is_furniture(line):
+                continue
+            break_content = i
+        if i >= resume:
+            st = _detect(lines, i, current, after_break)
+            if st:
+                if after_break and break_content is not None:
+                    st.index = break_content
+                accept(st)
+                continue
+        if after_break and break_content is not None and i - break_content >= BREAK_WINDOW:
+            accept(Start(break_content, "unknown", clean(lines[break_content]),
+                         break_content + 1))
+    if after_break and break_content is not None:
+        accept(Start(break_content, "unknown", clean(lines[break_content]), break_content + 1))
+    return starts
+
+
+def _leading_is_cover(lines: list[str]) -> bool:
+    return all(is_blank(x) or is_furniture(x) or _COVER.match(clean(x)) for x in lines)
+
+
+def _classify_unknown(lines: list[str], a: int, b: int) -> str:
+    """'appendix' for an 'APPENDIX n' page or a titled list of numbered headings 1, 2, 3..."""
+    body = [clean(x) for x in lines[a:b] if not is_blank(x)]
+    if body and re.match(r"^appendix\s+(\d+|[A-Z]|[IVX]+)\b", body[0], re.I):
+        return "appendix"
+    expected = 1
+    for c in body[1:]:
+        m = _NUMBERED_HEADING.match(c)
+        if m and int(m[1]) == expected and not c.endswith("."):
+            expected += 1
+    return "appendix" if expected > 3 else "generic"
+
+
+def segment(pack: PackText) -> tuple[list[Segment], list[Warning_]]:
+    """The documents of ``pack`` in order, covering every line once, and the warnings
+    (regions of unknown kind) found on the way."""
+    lines = pack.lines
+    if not lines:
+        return [], []
+    starts = find_starts(lines)
+    if not starts or (starts[0].index > 0 and not _leading_is_cover(lines[:starts[0].index])):
+        first = next((k for k, x in enumerate(lines) if not is_blank(x)), 0)
+        starts.insert(0, Start(0, "unknown", clean(lines[first]), 1))
+    starts[0].index = 0
+    segments: list[Segment] = []
+    warnings: list[Warning_] = []
+    for k, st in enumerate(starts):
+        end = starts[k + 1].index if k + 1 < len(starts) else len(lines)
+        kind, title = st.kind, st.title
+        if kind == "unknown":
+            kind = _classify_unknown(lines, st.index, end)
+            if kind == "generic":
+                first = next((j for j in range(st.index, end) if not is_blank(lines[j])),
+                             st.index)
+                warnings.append(Warning_(
+                    f"lines {st.index + 1}-{end}: no document heading recognised "
+                    f"(starts {clean(lines[first])[:60]!r}); kept as a generic document",
+                    span=pack.span(first + 1), kind="segmentation"))
+        title = title or _first_text(lines, st.index, end)
+        segments.append(Segment(kind=kind, title=title[:200], start=st.index + 1, end=end,  # type: ignore[arg-type]
+                                number=len(segments) + 1))
+    return segments, warnings
+
+
+def _first_text(lines: list[str], a: int, b: int) -> str:
+    return next((clean(x) for x in lines[a:b] if not is_blank(x)), "")
+
+
+def segment_span(pack: PackText, seg: Segment) -> Span:
+    """The whole segment as a span (for a document's own provenance)."""
+    return pack.span(seg.start, seg.end)

@@ -1,0 +1,318 @@
+"""Start-of-document rules for the segmenter: how each kind of document announces itself.
+
+Each rule looks at one line (and a few around it) and says whether a document of its kind
+starts there, where (a council-name line or a title just above may belong to it), and what
+its title is. The rules read layout and generic wording only: header blocks ('REPORT TO:',
+'Inspection dates:'), title lines ('... Agenda', 'Minutes of a meeting of ...', '... Action
+Plan'), table headers (recommendation + timescale + responsible officer) and headings
+('Acronyms', 'APPENDIX 2'). ``SUPPRESSED_IN`` says which rules stay silent inside which
+documents (a strategy keeps its own appendices; an agenda item titled 'Forward Plan' is not
+a forward plan), unless a page break was just seen.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest import textutil
+
+# Rules look at the same lines many times: cache the pure per-line helpers.
+clean = lru_cache(maxsize=16384)(textutil.clean)
+is_blank = lru_cache(maxsize=16384)(textutil.is_blank)
+is_furniture = lru_cache(maxsize=16384)(textutil.is_furniture)
+split_row = lru_cache(maxsize=16384)(textutil.split_row)
+
+
+@dataclass
+class Start:
+    """A document start found by a rule: first line, kind, title, and where scanning resumes."""
+
+    index: int  # 0-based index of the segment's first line
+    kind: str
+    title: str
+    resume: int  # 0-based index of the first line after the header block
+
+
+Rule = Callable[[list[str], int], Start | None]
+
+_NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+\S")
+_COUNCIL = re.compile(r"\b(COUNCIL|BOROUGH|COUNTY|CITY|DISTRICT|AUTHORITY|TRUST|BOARD)\b")
+
+
+@lru_cache(maxsize=16384)
+def title_like(raw: str, max_words: int = 16) -> bool:
+    """A standalone heading: short, no TAB cells, not a list item, not a sentence."""
+    c = clean(raw)
+    if not c or "\t" in raw or len(c.split()) > max_words:
+        return False
+    if _NUMBERED.match(c) or re.match(r"^[-–•■*▪●]\s", c) or c[0].islower():
+        return False
+    return not c.endswith((".", ",", ";")) and not is_furniture(raw)
+
+
+def prev_content(lines: list[str], i: int, within: int = 3) -> int | None:
+    """Index of the nearest non-blank line above ``i`` (at most ``within`` lines up)."""
+    for j in range(i - 1, max(-1, i - within - 1), -1):
+        if not is_blank(lines[j]):
+            return j
+    return None
+
+
+def with_preamble(lines: list[str], i: int) -> int:
+    """Move a start up over a council-name line or 'Agenda Item 6' just above it."""
+    j = prev_content(lines, i)
+    while j is not None:
+        c = clean(lines[j])
+        council = c.isupper() and len(c.split()) <= 8 and bool(_COUNCIL.search(c))
+        if not (council or re.match(r"^(agenda item|item)\s+\d+\w?$", c, re.I)):
+            break
+        i, j = j, prev_content(lines, j)
+    return i
+
+
+def with_title_above(lines: list[str], i: int) -> tuple[int, str | None]:
+    """A title line just above a header block or a subtitle, if there is one."""
+    j = prev_content(lines, i, within=3)
+    if j is not None and title_like(lines[j]):
+        return with_preamble(lines, j), clean(lines[j])
+    return i, None
+
+
+def window(lines: list[str], i: int, n: int) -> list[str]:
+    return lines[i:min(len(lines), i + n)]
+
+
+# --- title-line rules ------------------------------------------------------------------
+
+
+def agenda(lines: list[str], i: int) -> Start | None:
+    c = clean(lines[i])
+    if not (title_like(lines[i]) and re.search(r"\bagenda$", c, re.I)):
+        return None
+    after = window(lines, i + 1, 15)
+    if not any(re.match(r"^\s*(date|time|venue|place|location)\s*:", clean(a), re.I)
+               or re.match(r"^\d{1,2}\.?\s+\S", clean(a)) for a in after):
+        return None
+    start, title = i, c
+    if c.lower() == "agenda":
+        j = prev_content(lines, i, within=2)
+        if j is not None and title_like(lines[j]):
+            start, title = j, f"{clean(lines[j])} Agenda"
+    return Start(with_preamble(lines, start), "agenda", title, i + 1)
+
+
+_MINUTES = [
+    re.compile(r"^(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:an?\s+|the\s+)?"
+               r"(?:[\w-]+\s+){0,3}meeting\s+of\b", re.I),
+    re.compile(r"^minutes\s+of\s+the\s+(?!meeting|previous|last)[A-Z][\w&,'’ -]+\s+"
+               r"(?:held|meeting)\s+(?:on|at)\b"),
+]
+
+
+def minutes(lines: list[str], i: int) -> Start | None:
+    c = clean(lines[i])
+    if "\t" in lines[i] or not any(p.match(c) for p in _MINUTES):
+        return None
+    return Start(with_preamble(lines, i), "minutes", c, i + 1)
+
+
+def _keyed_block(lines: list[str], i: int, keys: re.Pattern[str], strong: set[str],
+                 need_strong: int, need_all: int, span: int = 12) -> tuple[dict[str, str], int]:
+    """Keys found in a header block starting at ``i``: {key: value} and the block's end."""
+    found: dict[str, str] = {}
+    end = i
+    for j in range(i, min(len(lines), i + span)):
+        m = keys.match(clean(lines[j]))
+        if m:
+            found.setdefault(re.sub(r"\s+", " ", m[1].lower()), m[2].strip())
+            end = j
+    n_strong = sum(1 for k in found if k in strong)
+    if n_strong < need_strong or len(found) < need_all:
+        return {}, i
+    return found, end + 1
+
+
+_REPORT_KEYS = re.compile(
+    r"^(report to|report of|report by|report from|report author|date of meeting|meeting date|"
+    r"subject\s*/\s*title|subject|title of report|report title|title|portfolio holder|"
+    r"lead member|cabinet member|key decision|wards? affected|date)\s*(?::|\t|$)\s*(.*)$", re.I)
+_REPORT_STRONG = {"report to", "report of", "report by", "report from", "report author",
+                  "date of meeting", "subject/title", "subject / title", "subject",
+                  "title of report", "report title", "portfolio holder", "meeting date"}
+
+
+def officer_report(lines: list[str], i: int) -> Start | None:
+    m = _REPORT_KEYS.match(clean(lines[i]))
+    if not m or m[1].lower().strip() not in _REPORT_STRONG:
+        return None
+    found, end = _keyed_block(lines, i, _REPORT_KEYS, _REPORT_STRONG, 2, 2)
+    if not found:
+        return None
+    title = next((found[k] for k in ("subject/title", "subject / title", "title of report",
+                                     "report title", "subject", "title") if found.get(k)), "")
+    title = title or f"Report to {found.get('report to', '')}".strip()
+    kind = "work_programme" if re.search(r"\bwork\s*programme\b", title, re.I) else \
+        "officer_report"
+    start = with_preamble(lines, i)
+    if start == i:
+        above, t = with_title_above(lines, i)
+        if t and re.search(r"\breport\b", t, re.I):
+            start = above
+    return Start(start, kind, clean(title), end)
+
+
+_INSPECTION_KEYS = re.compile(
+    r"^(inspection dates?|dates? of inspection|reporting inspector|lead inspector|age group|"
+    r"published|publication date|unique reference number|urn|inspection number|"
+    r"type of inspection)\s*(?::|\t)\s*(.*)$", re.I)
+_INSPECTION_STRONG = {"inspection dates", "inspection date", "dates of inspection",
+                      "date of inspection", "reporting inspector", "lead inspector"}
+
+
+def inspection_report(lines: list[str], i: int) -> Start | None:
+    m = _INSPECTION_KEYS.match(clean(lines[i]))
+    if not m:
+        return None
+    found, end = _keyed_block(lines, i, _INSPECTION_KEYS, _INSPECTION_STRONG, 1, 2)
+    if not found:
+        return None
+    start, title = with_title_above(lines, i)
+    return Start(start, "inspection_report", title or clean(lines[i]), end)
+
+
+def _titled(kind: str, pattern: str, extra: Callable[[str], bool] | None = None) -> Rule:
+    """A rule for a document announced by a title line matching ``pattern``."""
+    rx = re.compile(pattern, re.I)
+
+    def rule(lines: list[str], i: int) -> Start | None:
+        c = clean(lines[i])
+        if not (title_like(lines[i]) and rx.search(c)) or (extra and not extra(c)):
+            return None
+        return Start(with_preamble(lines, i), kind, c, i + 1)
+
+    rule.__name__ = kind
+    return rule
+
+
+action_plan_title = _titled("action_plan", r"\b(action|improvement)\s+plan\b")
+implementation_title = _titled("implementation_plan", r"\b(implementation|delivery)\s+plan\b")
+forward_plan = _titled(
+    "forward_plan", r"^(?:draft\s+)?(?:forward\s+plan|notice\s+of\s+key\s+decisions?|"
+    r"key\s+decisions?\s+(?:forward\s+)?plan)|\bFORWARD PLAN\b")
+work_programme_title = _titled("work_programme", r"\bwork\s*programme\b",
+                               lambda c: not re.search(r"\bupdate\b", c, re.I))
+
+
+def strategy(lines: list[str], i: int) -> Start | None:
+    c = clean(lines[i])
+    if not (title_like(lines[i]) and re.search(r"\bstrategy\b", c, re.I)):
+        return None
+    if re.search(r"\b(implementation|delivery|action)\s+plan\b", c, re.I):
+        return None
+    has_contents = any(re.match(r"^(contents|table of contents)$", clean(a), re.I)
+                       for a in window(lines, i + 1, 25))
+    if not (has_contents or (c.isupper() and len(c.split()) >= 2)):
+        return None
+    return Start(with_preamble(lines, i), "strategy", c, i + 1)
+
+
+def consultation(lines: list[str], i: int) -> Start | None:
+    c = clean(lines[i])
+    if not title_like(lines[i]) or not re.search(
+            r"^(consultation\s+(document|paper)|consultation\s+on\b.*)$|"
+            r"\bconsultation\s+(document|paper)$", c, re.I):
+        return None
+    start, title = with_title_above(lines, i)
+    return Start(start, "consultation", title or c, i + 1)
+
+
+_ACRONYM_WORDS = ("acronyms", "glossary", "abbreviations", "glossary of terms",
+                  "list of acronyms", "list of abbreviations", "acronyms and abbreviations",
+                  "glossary of acronyms", "abbreviations used")
+
+
+def acronym_table(lines: list[str], i: int) -> Start | None:
+    c = clean(lines[i]).strip(" :").lower()
+    if not c or len(c) > 40 or "\t" in lines[i]:
+        return None
+    if max(difflib.SequenceMatcher(None, c, w).ratio() for w in _ACRONYM_WORDS) < 0.8:
+        return None
+    rows = [a for a in window(lines, i + 1, 6) if not is_blank(a)]
+    if not any(split_row(a) or re.match(r"^[A-Z&/]{2,8}\s*[-–:=]\s+\w", clean(a)) for a in rows):
+        return None
+    return Start(i, "acronym_table", clean(lines[i]), i + 1)
+
+
+def appendix(lines: list[str], i: int) -> Start | None:
+    c = clean(lines[i])
+    if "\t" in lines[i] or len(c.split()) > 14 or not re.match(
+            r"^appendix\s+(\d+|[A-Z]|[IVX]+)\b", c, re.I):
+        return None
+    title = c
+    j = i + 1
+    while j < len(lines) and is_blank(lines[j]):
+        j += 1
+    if c.endswith(":") and j < len(lines) and title_like(lines[j]):
+        title = f"{c} {clean(lines[j])}"
+    return Start(i, "appendix", title, i + 1)
+
+
+# --- table-header rules ----------------------------------------------------------------
+
+
+def _header(lines: list[str], i: int) -> str | None:
+    cells = split_row(lines[i])
+    return " | ".join(cells).lower() if cells and len(cells) >= 3 else None
+
+
+def action_plan_table(lines: list[str], i: int) -> Start | None:
+    h = _header(lines, i)
+    if not h or not re.search(r"recommendation|area(s)? for improvement", h):
+        return None
+    if not re.search(r"timescale|resp(\.|onsib)|lead officer|\brag\b|progress", h):
+        return None
+    start, title = with_title_above(lines, i)
+    return Start(start, "action_plan", title or "Action plan", i + 1)
+
+
+def implementation_table(lines: list[str], i: int) -> Start | None:
+    h = _header(lines, i)
+    if not h or re.search(r"recommendation|area(s)? for improvement|\brag\b", h):
+        return None
+    if not (re.search(r"\baction|\boutcome|\bobjective", h) and re.search(r"responsib|\blead", h)
+            and re.search(r"timescale|deadline|by when|target date|milestone", h)):
+        return None
+    start, title = with_title_above(lines, i)
+    return Start(start, "implementation_plan", title or "Implementation plan", i + 1)
+
+
+#: Rules in order of precedence: header blocks first, then titles, then tables.
+RULES: list[Rule] = [
+    officer_report, inspection_report, minutes, agenda, forward_plan, acronym_table,
+    implementation_title, action_plan_title, action_plan_table, implementation_table,
+    consultation, strategy, work_programme_title, appendix,
+]
+
+_NARRATIVE = {"agenda", "minutes", "officer_report"}
+#: rule name -> kinds of the current document inside which the rule stays silent
+SUPPRESSED_IN: dict[str, set[str]] = {
+    "agenda": {"agenda"},
+    "minutes": {"minutes"},
+    "forward_plan": {"forward_plan", "agenda", "minutes", "work_programme"},
+    "acronym_table": {"acronym_table", "strategy"},
+    "implementation_plan": {"implementation_plan"},
+    "action_plan": {"action_plan"} | _NARRATIVE | {"strategy", "implementation_plan"},
+    "action_plan_table": {"action_plan", "inspection_report"} | _NARRATIVE,
+    "implementation_table": {"implementation_plan", "action_plan", "work_programme",
+                             "forward_plan"} | _NARRATIVE,
+    "consultation": {"consultation"} | _NARRATIVE,
+    "strategy": {"strategy", "implementation_plan", "consultation"} | _NARRATIVE,
+    "work_programme": {"work_programme", "strategy"} | _NARRATIVE,
+    "appendix": {"strategy", "consultation"},
+}
+#: rules still silent after a page break (a strategy keeps its appendices across pages)
+SUPPRESSED_AFTER_BREAK: dict[str, set[str]] = {"appendix": {"strategy"}}

@@ -1,0 +1,112 @@
+"""Segmentation by documents' own headings: the sample pack and an invented pack."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.segment import segment
+from ingest.text import PackText
+from tests.conftest import DATA, SAMPLE
+
+SAMPLE_KINDS = [
+    "agenda", "minutes", "officer_report", "inspection_report", "action_plan",
+    "acronym_table", "appendix", "consultation", "strategy", "implementation_plan",
+    "work_programme", "forward_plan",
+]
+
+
+def _check_cover(pack: PackText, segs) -> None:
+    assert segs[0].start == 1 and segs[-1].end == len(pack)
+    for a, b in itertools.pairwise(segs):
+        assert b.start == a.end + 1
+    assert [s.number for s in segs] == list(range(1, len(segs) + 1))
+
+
+def _line_of(pack: PackText, text: str) -> int:
+    return next(n for n, x in enumerate(pack.lines, 1) if x.strip().startswith(text))
+
+
+def test_sample_kinds_in_order_and_cover_every_line():
+    pack = PackText.from_string(SAMPLE.read_text(encoding="utf-8"))
+    segs, warnings = segment(pack)
+    assert [s.kind for s in segs] == SAMPLE_KINDS
+    _check_cover(pack, segs)
+    assert warnings == []
+
+
+def test_sample_starts_at_headings():
+    pack = PackText.from_string(SAMPLE.read_text(encoding="utf-8"))
+    segs = {s.kind: s for s in segment(pack)[0]}
+    # the council-name line above minutes and reports belongs to them
+    assert pack.line(segs["minutes"].start) == "CHESHIRE EAST COUNCIL"
+    assert pack.line(segs["minutes"].start + 2).startswith("Minutes of a meeting")
+    assert pack.line(segs["work_programme"].start + 2).startswith("REPORT TO:")
+    assert segs["inspection_report"].start == _line_of(pack, "Inspection of safeguarding")
+    assert segs["action_plan"].start == _line_of(pack, "Announced Inspection Action Plan")
+    assert segs["consultation"].start == _line_of(pack, "Arrangements for the inspection")
+    assert segs["officer_report"].title.startswith("OFSTED Inspection of Safeguarding")
+    assert segs["work_programme"].title == "Work Programme update"
+    # the strategy keeps its own appendices; the schedule stays with the work programme
+    strategy = segs["strategy"]
+    appendix_line = _line_of(pack, "APPENDIX 1: CARER VIEWS")
+    assert strategy.start < appendix_line <= strategy.end
+    assert segs["work_programme"].end >= _line_of(pack, "Task Groups")
+
+
+def test_invented_pack_of_another_council():
+    pack = PackText.from_string(
+        (DATA / "segment" / "other_council_pack.txt").read_text(encoding="utf-8"))
+    segs, warnings = segment(pack)
+    assert [s.kind for s in segs] == [
+        "agenda", "minutes", "officer_report", "inspection_report", "action_plan",
+        "acronym_table", "generic", "appendix", "strategy", "implementation_plan",
+        "forward_plan",
+    ]
+    _check_cover(pack, segs)
+    assert segs[0].title == "HEALTH AND WELLBEING SCRUTINY PANEL Agenda"
+    assert segs[2].title == "Inspection of Youth Justice Services"
+    # the unknown region is kept, and reported
+    assert len(warnings) == 1 and "no document heading" in warnings[0].message
+    assert pack.line(segs[6].start).startswith("Notes from the partnership")
+
+
+def test_work_programme_title_and_forward_plan_in_agenda_item_are_not_split():
+    text = "\n".join([
+        "Corporate Scrutiny Committee Agenda", "", "Date: 1 May 2013", "",
+        "1. **Forward Plan**", "", "2. **Work Programme**", "",
+        "This page is intentionally left blank", "",
+        "Corporate Scrutiny Committee Work Programme 2013/14", "",
+        "Topic\tLead officer\tDue date\tStatus", "Libraries review\tHead of Culture\tJune 2013\t",
+    ])
+    segs, _ = segment(PackText.from_string(text))
+    assert [(s.kind, s.start) for s in segs] == [("agenda", 1), ("work_programme", 11)]
+
+
+def test_unrecognised_text_is_one_generic_document_with_a_warning():
+    segs, warnings = segment(PackText.from_string("Hello\n\nSome notes.\n"))
+    assert [(s.kind, s.start, s.end) for s in segs] == [("generic", 1, 3)]
+    assert len(warnings) == 1
+
+
+def test_empty_pack_has_no_segments():
+    assert segment(PackText.from_string("")) == ([], [])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["This page is intentionally left blank", "REPORT TO: Cabinet",
+                     "Report of: Director", "Acronyms", "X\tY\tZ", "APPENDIX 1", "Agenda",
+                     "Date: 1 May 2012", "1. Item", "Inspection dates: 1 May 2012",
+                     "Published: 2 May 2012", "", "STRATEGY FOR X", "Contents"]),
+), max_size=40))
+def test_segment_never_raises_and_covers_every_line(lines):
+    pack = PackText(name="x.txt", lines=lines, sha256="0")
+    segs, _ = segment(pack)
+    if lines:
+        _check_cover(pack, segs)
+    else:
+        assert segs == []
