@@ -1,0 +1,243 @@
+"""Accountability relations stated in sentences, however they are worded.
+
+A rule is a verb phrase (its trigger) and a voice. In the active voice the subject is the
+name just before the trigger (or the sentence's opening name) and the object the first name
+after it; in the passive voice ('monitored by', 'chaired by') the agent follows 'by' or
+'through' and the thing acted on comes before. Where the object is the document itself
+('the plan', 'this strategy', 'it'), callers pass the document's title as ``own_title``.
+'The group' / 'both Boards' refer back to the names last seen with that head noun.
+
+Other extractors (minutes, officer reports, inspection) call :func:`relations_in_text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.names_in_prose import chunks, clean_name, is_agent, is_body, split_list
+from ingest.records import Relation, RelationMention, Segment, Span
+from ingest.text import PackText
+
+_AUX = (r"(?:(?:will|shall|must|should|would|can|may|to|do|does|did)\s+)?"
+        r"(?:(?:also|continue\s+to|jointly|collectively|directly|now|then|regularly|"
+        r"formally)\s+)*")
+_BE = r"(?:is|are|was|were|be|been|being|will\s+be|shall\s+be|has\s+been|have\s+been)"
+_FILL = r"(?:\s+[\w'\u2019-]+){0,6}?"  # 'on an annual basis', 'quarterly'
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A trigger and how its sentence's names fill subject and object."""
+
+    relation: Relation
+    trigger: re.Pattern[str]
+    voice: str  # "active" | "passive" | "listed" (object list after the trigger)
+    object_after: str | None = None  # a word that introduces the object ('from')
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("commissions", _r(rf"\b{_BE}\s+(?:jointly\s+)?commissioned{_FILL}\s+by\b"), "passive"),
+    Rule("commissions", _r(r"\b(?:(?:has|have)\s+(?:the\s+)?(?:joint\s+|lead\s+)?responsibility"
+                           r"|(?:is|are)\s+responsible)\s+for\s+(?:the\s+)?commissioning\b"),
+         "active"),
+    Rule("commissions", _r(rf"\b{_AUX}commissions?\b(?!\s+(?:by|of)\b)"), "active", "from"),
+    Rule("oversees", _r(rf"\b{_BE}\s+(?:\w+ly\s+)?(?:managed|monitored|overseen|reviewed|"
+                        rf"scrutini[sz]ed)(?:\s+and\s+\w+ed)?{_FILL}\s+(?:by|through)\b"),
+         "passive"),
+    Rule("oversees", _r(r"\b(?:will\s+)?(?:have|has|retains?|keeps?)\s+(?:overall\s+|strategic\s+)?"
+                        r"oversight\s+of\b"), "active"),
+    Rule("oversees", _r(rf"\b{_AUX}(?:monitor|oversee|review|scrutini[sz]e)s?"
+                        r"(?:\s+and\s+(?:monitor|oversee|review|evaluate|scrutini[sz]e)s?)?\b"),
+         "active"),
+    Rule("oversees", _r(r"\bthrough\s+(?:close\s+|regular\s+)?(?:monitoring|oversight)\s+of\b"),
+         "active"),
+    Rule("reportsTo", _r(rf"\b{_BE}\s+(?:\w+ly\s+)?(?:reported|provided|presented|submitted|"
+                         rf"given|sent|made\s+available){_FILL}\s+to\b"), "listed"),
+    Rule("reportsTo", _r(rf"\b{_AUX}reports?(?:\s+(?:back|progress|regularly|quarterly|"
+                         r"annually))*\s+to\b"), "active"),
+    Rule("accountableTo", _r(r"\b(?:is|are)\s+(?:directly\s+)?accountable\s+to\b"), "active"),
+    Rule("chairs", _r(rf"\b{_BE}\s+chaired{_FILL}\s+by\b"), "passive"),
+    Rule("chairs", _r(r"(?:\b(?:is|as|was)\s+|,\s*)(?:the\s+)?(?:chair|chairman|chairperson|"
+                      r"chairwoman)\s+of\b"), "active"),
+    Rule("chairs", _r(rf"\b{_AUX}chairs\b"), "active"),
+    Rule("inspects", _r(rf"\b{_BE}\s+(?:regulated\s+and\s+)?inspected{_FILL}\s+by\b"), "passive"),
+    Rule("inspects", _r(rf"\b{_AUX}(?:regulates?\s+and\s+)?inspects?\b"), "active"),
+    Rule("memberOf", _r(r"\b(?:is|are|was|were|becomes?)\s+(?:a\s+|full\s+|voting\s+)?"
+                        r"members?\s+of\b"), "active"),
+    Rule("memberOf", _r(r"\b(?:come|comes|are\s+drawn|is\s+drawn|are\s+taken)\s+from\b"),
+         "members"),
+    Rule("memberOf", _r(r"\bmembership\s+(?:includes?|comprises?|is\s+drawn\s+from)\b"),
+         "members"),
+    Rule("responsibleFor", _r(r"\b(?:is|are)\s+(?:statutorily\s+|legally\s+|jointly\s+|"
+                              r"directly\s+|ultimately\s+)?(?:accountable|responsible)\s+for\b"),
+         "active"),
+    Rule("responsibleFor", _r(r"\b(?:has|have)\s+(?:overall\s+|lead\s+|statutory\s+|joint\s+)?"
+                              r"responsibility\s+for\b"), "active"),
+    Rule("leads", _r(rf"\b{_BE}\s+led{_FILL}\s+by\b"), "passive"),
+    Rule("leads", _r(rf"\b{_AUX}(?:leads?)\s+(?:on\s+)?(?=the\b|this\b|a\b)"), "active"),
+    Rule("partnerOf", _r(r"\bin\s+partnership\s+with\b"), "listed"),
+    Rule("partnerOf", _r(r"\bpartnership\s+between\b"), "between"),
+)
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'\u2018\u201c(])")
+_CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\s(?:which|who|whose|where|while|but|so that)\s")
+_SELF = re.compile(r"^\s*(?:the\s+|this\s+|our\s+)?(?:(?:draft|action|implementation|work|"
+                   r"forward|carers'?|\w+)\s+)?(?:plan|strategy|programme|it|this)\b", re.I)
+_PLURAL_BACK = re.compile(r"^\s*(?:both|the\s+two|the\s+three|all\s+three)\s+(\w+?)s\b", re.I)
+_SELF_END = re.compile(r"(?:\b(?:the|this|our|its)\s+(?:[\w'\u2019]+\s+){0,2}"
+                       r"(?:plan|strategy|programme)|\bit|\bthis)\s*$", re.I)
+_ACRONYM_END = re.compile(r"\(([A-Z][\w&]+)\)\s*$")
+_SINGLE_BACK = re.compile(r"^\s*the\s+(group|board|committee|partnership|panel|forum|trust)\b")
+
+
+def sentences(text: str) -> list[str]:
+    """A line's sentences (lines in converted packs are whole paragraphs)."""
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+class _Context:
+    """Names seen so far, for 'the group' and 'both Boards'."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def note(self, sentence: str) -> None:
+        for ch in chunks(sentence):
+            for n in _names(ch.text):
+                if is_body(n) and n not in self.seen[-1:]:
+                    self.seen.append(n)
+
+    def back(self, head: str, count: int) -> list[str]:
+        found: list[str] = []
+        for name in reversed(self.seen):
+            if name.lower().split()[-1].rstrip("s") == head.lower().rstrip("s") \
+                    and name not in found and name.lower() != f"the {head.lower()}":
+                found.append(name)
+                if len(found) == count:
+                    break
+        return list(reversed(found)) if len(found) == count else []
+
+
+def _names(text: str) -> list[str]:
+    """Agent names in a list phrase, in order."""
+    out: list[str] = []
+    for item in split_list(text):
+        name = clean_name(item)
+        if name and is_agent(name) and name not in out:
+            out.append(name)
+    return out
+
+
+def _first_names(text: str, ctx: _Context) -> list[str]:
+    """The names a phrase opens with: a list of agents, or an anaphor resolved."""
+    m = _PLURAL_BACK.match(text)
+    if m:
+        count = {"both": 2, "three": 3}.get(m.group(0).split()[-2].lower(), 2)
+        return ctx.back(m.group(1), count)
+    m = _SINGLE_BACK.match(text)
+    if m:
+        return ctx.back(m.group(1), 1)
+    clause = _CLAUSE_END.split(text, maxsplit=1)[0]
+    for ch in chunks(clause):
+        lead = clause[:ch.start].strip().lower()
+        if len(lead.split()) > 3 and not lead.endswith(("from", "with", "to", "by")):
+            return []
+        names = _names(clause[ch.start:ch.end])
+        if names:
+            return names
+    return []
+
+
+def _subject_before(left: str, sentence: str) -> list[str]:
+    acronym = _ACRONYM_END.search(left)
+    if acronym and is_agent(acronym.group(1)):
+        return [acronym.group(1)]
+    found = chunks(left)
+    if found and not left[found[-1].end:].strip(" ,"):
+        names = _names(left[found[-1].start:found[-1].end])
+        if names:
+            return names
+    opening = chunks(sentence)
+    if opening and opening[0].start <= 4:
+        return _names(sentence[opening[0].start:opening[0].end])
+    return []
+
+
+def _own(text: str, own_title: str | None, at_end: bool = False) -> list[str]:
+    pattern = _SELF_END.search if at_end else _SELF.match
+    return [own_title] if own_title and pattern(text) else []
+
+
+def _apply(rule: Rule, sentence: str, m: re.Match[str], ctx: _Context,
+           own_title: str | None) -> list[tuple[str, str]]:
+    left, right = sentence[:m.start()], sentence[m.end():]
+    if rule.voice == "passive":
+        agents = _first_names(right, ctx)
+        targets = _subject_before(left, sentence) or _own(left, own_title, at_end=True)
+        return [(a, t) for a in agents for t in targets]
+    if rule.voice == "members":
+        members = _names(_CLAUSE_END.split(right, maxsplit=1)[0])
+        group = _first_names(re.sub(r"^.*?\bmembers?\s+of\s+", "", left, flags=re.I), ctx) \
+            or _subject_before(left, sentence)
+        return [(mem, g) for mem in members for g in group[:1] if mem != g]
+    if rule.voice == "between":
+        names = _names(_CLAUSE_END.split(right, maxsplit=1)[0])
+        return [(names[0], other) for other in names[1:]]
+    subjects = _subject_before(left, sentence)
+    if rule.voice == "listed":
+        objects = _first_names(right, ctx)
+        if not subjects:
+            subjects = _own(left, own_title, at_end=True) or ([own_title] if own_title else [])
+        return [(s, o) for s in subjects for o in objects if s != o]
+    if rule.object_after:
+        after = re.search(rf"\b{rule.object_after}\s+", _CLAUSE_END.split(right, 1)[0])
+        if after:
+            right = right[after.end():]
+    objects = _first_names(right, ctx) or _own(right, own_title) or (
+        [own_title] if own_title and rule.relation in ("commissions", "responsibleFor") else [])
+    return [(s, o) for s in subjects for o in objects if s != o]
+
+
+def relations_in_text(text: str, start_line: int, pack: PackText | None = None,
+                      own_title: str | None = None) -> list[RelationMention]:
+    """Relations stated in ``text``, whose first line is pack line ``start_line``.
+
+    Table rows (TAB or HTML cells) are skipped: their cells are not sentences.
+    """
+    ctx = _Context()
+    found: list[RelationMention] = []
+    for offset, line in enumerate(text.splitlines()):
+        if "\t" in line or line.lstrip().startswith(("<", "|")):
+            continue
+        n = start_line + offset
+        evidence = pack.line(n) if pack and 1 <= n <= len(pack) else line
+        for sentence in sentences(line.replace("**", "")):
+            seen_pairs: set[tuple[str, str, str]] = set()
+            for rule in RULES:
+                for m in rule.trigger.finditer(sentence):
+                    if m.start() > 0 and sentence[m.start()].isupper():
+                        continue  # a capitalised word is part of a name, not the verb
+                    for subj, obj in _apply(rule, sentence, m, ctx, own_title):
+                        key = (subj, rule.relation, obj)
+                        if key in seen_pairs or any(k[0] == subj and k[2] == obj
+                                                    for k in seen_pairs):
+                            continue
+                        seen_pairs.add(key)
+                        found.append(RelationMention(subj, rule.relation, obj,
+                                                     Span(n, n, evidence)))
+            ctx.note(sentence)
+    return found
+
+
+def relations(pack: PackText, segment: Segment) -> list[RelationMention]:
+    """Relations stated in a segment's prose; the document itself is the segment's title."""
+    try:
+        return relations_in_text(pack.text(segment.start, segment.end), segment.start, pack,
+                                 own_title=segment.title or None)
+    except (ValueError, IndexError, re.error):  # odd text: report nothing rather than fail
+        return []
