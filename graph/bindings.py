@@ -1,9 +1,23 @@
-"""Bind parameters to a parsed-safe query as a trailing VALUES block built from terms.
+"""Bind parameters to a query as a trailing VALUES block built from terms, never pasted text.
 
-User input is never pasted into query text: each value is an rdflib term whose N-Triples
-form escapes quotes, backslashes, newlines and ``>``; the block is appended after the
-query's solution modifiers, where SPARQL 1.1 joins it with the WHERE pattern (so the bound
-variables need not be projected). pyoxigraph's ``substitutions`` would need them projected.
+User input is never pasted into query text: each value is an rdflib term written by
+:func:`term_text`, which escapes it so that no string can end the literal early or change
+the query's meaning. The block is appended after the query's solution modifiers, where
+SPARQL 1.1 joins it with the WHERE pattern (so the bound variables need not be projected);
+pyoxigraph's ``substitutions`` would need them projected, and a remote server has none.
+
+Why the escaping is more than N-Triples': SPARQL (§19.2) lets a parser replace ``\\uXXXX``
+escapes anywhere in the query text *before* parsing. A value holding a backslash followed
+by ``u0022`` must not become a quote, so a ``u``/``U`` after a backslash is itself written
+as an escape (``\\u0075``); every reading of the text, escape-aware or not, gives back the
+original characters. The same writer serves SPARQL Update (``graph/updates.py``) and the
+N-Quads that ``remit export`` prints.
+
+>>> from rdflib import Literal, URIRef
+>>> term_text(Literal('say "hi"\\n'))
+'"say \\\\"hi\\\\"\\\\n"'
+>>> with_values("SELECT ?s { ?s ?p ?o }", {"o": URIRef("urn:x")})
+'SELECT ?s { ?s ?p ?o }\\nVALUES (?o) { (<urn:x>) }'
 """
 
 from __future__ import annotations
@@ -15,22 +29,54 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+_BNODE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+_BAD_IRI = set('<>"{}|^`\\ \n\t\r')
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+          "\b": "\\b", "\f": "\\f"}
+_ESCAPE = re.compile(r'[\\"\n\r\t\b\f]')
 
 
 class BindingError(ValueError):
     """A parameter cannot be bound (bad variable name or unsupported value)."""
 
 
-def term_text(value: Identifier) -> str:
+def iri_text(value: str) -> str:
+    """``<iri>``, refusing characters that could end the IRI or the query early."""
+    s = str(value)
+    if not s or any(c in _BAD_IRI or ord(c) < 0x20 for c in s):
+        raise BindingError(f"not a valid IRI: {s!r}")
+    return f"<{s}>"
+
+
+def string_text(value: str) -> str:
+    """A double-quoted string literal safe in SPARQL, N-Triples and N-Quads."""
+    body = _ESCAPE.sub(lambda m: _ECHAR[m.group(0)], value)
+    # a backslash written as \\ followed by u/U: write that letter as \u0075 / \u0055
+    body = re.sub(r"(?<=\\\\)([uU])", lambda m: f"\\u{ord(m.group(1)):04X}", body)
+    return f'"{body}"'
+
+
+def term_text(value: Identifier, *, allow_bnode: bool = False) -> str:
+    """One term as SPARQL / N-Triples text."""
     if isinstance(value, BNode):
-        raise BindingError("blank nodes cannot be bound")
+        if not allow_bnode:
+            raise BindingError("blank nodes cannot be bound")
+        label = str(value)
+        if not _BNODE.fullmatch(label) or label.endswith("."):
+            label = "b" + re.sub(r"[^A-Za-z0-9_]", "_", label)
+        return f"_:{label}"
     if isinstance(value, URIRef):
-        s = str(value)
-        if any(c in s for c in '<>"{}|^`\\ \n\t'):
-            raise BindingError(f"not a valid IRI: {s!r}")
-        return f"<{s}>"
+        return iri_text(value)
     if isinstance(value, Literal):
-        return value.n3()
+        text = string_text(str(value))
+        if value.language:
+            if not _LANG.fullmatch(value.language):
+                raise BindingError(f"bad language tag {value.language!r}")
+            return f"{text}@{value.language}"
+        if value.datatype and str(value.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{text}^^{iri_text(value.datatype)}"
+        return text
     raise BindingError(f"cannot bind {value!r}; use URIRef or Literal")
 
 
@@ -41,7 +87,7 @@ def with_values(query: str, bindings: Mapping[str, Identifier | Sequence[Identif
         return query
     names = list(bindings)
     for n in names:
-        if not _VAR.match(n):
+        if not _VAR.fullmatch(n):
             raise BindingError(f"bad variable name {n!r}")
     columns: list[list[str]] = []
     for n in names:

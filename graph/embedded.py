@@ -5,11 +5,15 @@ Layout of a store directory (see docs/decisions/0001-sharing-the-store.md for th
     var/store/db/            the primary, opened read-write by one process at a time
     var/store/snapshots/N/   checkpoints made with Store.backup() after each commit
     var/store/CURRENT        name of the newest snapshot, replaced atomically (rename)
+    var/store/PENDING        present while a write is between commit and publish
 
 Readers (the app's query workers, `remit query`) open the newest snapshot read-only and
 reopen when CURRENT changes, so they always see a whole committed state and never the
 writer's half-done work; pyoxigraph documents a read-only open of a live primary as
 undefined behaviour.
+
+A writer killed after its transaction committed but before it published leaves PENDING
+behind; the next writer to open the store publishes first, so readers catch up.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from graph.bindings import with_values
+from graph.results import pick_media
 from graph.settings import Settings
 from graph.store import (
+    NotAcceptable,
     QueryResult,
     QuerySyntaxError,
     ReadOnlyError,
@@ -119,7 +125,7 @@ class EmbeddedStore(Store):
                         "(an ingest or load?); wait for it to finish, or use a read-only "
                         "command such as `remit query`") from exc
                 raise StoreError(f"cannot open the store at {self.root}: {exc}") from exc
-            if not (self.root / "CURRENT").exists():
+            if not (self.root / "CURRENT").exists() or (self.root / "PENDING").exists():
                 self.publish()
 
     # snapshots ---------------------------------------------------------------------
@@ -173,6 +179,7 @@ class EmbeddedStore(Store):
         os.replace(tmp, self.root / "CURRENT")
         for old in existing[:-KEEP_SNAPSHOTS + 1] if len(existing) >= KEEP_SNAPSHOTS else []:
             shutil.rmtree(snaps / old, ignore_errors=True)
+        (self.root / "PENDING").unlink(missing_ok=True)
         self._current = name
         return name
 
@@ -229,15 +236,14 @@ class EmbeddedStore(Store):
                          default_graph: Iterable[URIRef] | None = None,
                          named_graphs: Iterable[URIRef] | None = None) -> Serialized:
         res = self._run(sparql, None, default_graph, named_graphs)
-        if isinstance(res, ox.QueryTriples):
-            fmt = RDF_FORMATS.get(media_type)
-            if fmt is None:
-                raise StoreError(f"cannot serialise a graph as {media_type}")
-            return Serialized(res.serialize(format=fmt), media_type)
-        fmt = RESULT_FORMATS.get(media_type)
-        if fmt is None:
-            raise StoreError(f"cannot serialise query results as {media_type}")
-        return Serialized(res.serialize(format=fmt), media_type)
+        table: Mapping[str, Any] = RDF_FORMATS if isinstance(res, ox.QueryTriples) \
+            else RESULT_FORMATS
+        media = pick_media(media_type, table)
+        if media is None:
+            kind = "a graph" if table is RDF_FORMATS else "query results"
+            raise NotAcceptable(f"cannot serialise {kind} as {media_type}; use one of "
+                                f"{', '.join(table)}")
+        return Serialized(res.serialize(format=table[media]), media)
 
     # writes ---------------------------------------------------------------------------
 
@@ -246,8 +252,13 @@ class EmbeddedStore(Store):
             raise ReadOnlyError(f"the store at {self.root} is open read-only")
         return self._store
 
+    def _pending(self) -> None:
+        """Mark a write in progress, so a crash before publish() is repaired on next open."""
+        (self.root / "PENDING").touch()
+
     def update(self, sparql_update: str) -> None:
         store = self._writable()
+        self._pending()
         try:
             store.update(sparql_update)
         except SyntaxError as exc:
@@ -264,6 +275,7 @@ class EmbeddedStore(Store):
         if fmt is None:
             raise StoreError(f"{p}: unknown RDF format (use .ttl, .nt, .nq, .trig or .rdf)")
         before = len(store)
+        self._pending()
         kwargs: dict[str, Any] = {"format": fmt}
         if graph is not None and fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             kwargs["to_graph"] = ox.NamedNode(str(graph))
@@ -279,6 +291,7 @@ class EmbeddedStore(Store):
     def bulk_load(self, path: Any, fmt: str = "application/n-quads") -> None:
         """Fast, non-transactional load for benchmarks and restores into an empty store."""
         store = self._writable()
+        self._pending()
         store.bulk_load(path=str(path), format=RDF_FORMATS[fmt])
         self.publish()
 
@@ -305,8 +318,16 @@ class EmbeddedStore(Store):
 
     def dump(self, out: Any, fmt: str = "application/n-quads",
              graph: URIRef | None = None) -> None:
+        """N-Quads and TriG keep the graph name, also for one graph; triples formats of one
+        graph drop it."""
         self.refresh()
+        if fmt not in RDF_FORMATS:
+            raise NotAcceptable(f"cannot dump as {fmt}; use one of {', '.join(RDF_FORMATS)}")
         kwargs: dict[str, Any] = {"format": RDF_FORMATS[fmt]}
+        if graph is not None and fmt in ("application/n-quads", "application/trig"):
+            quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+            ox.serialize(quads, out, format=RDF_FORMATS[fmt])
+            return
         if graph is not None:
             kwargs["from_graph"] = ox.NamedNode(str(graph))
         self._store.dump(out, **kwargs)

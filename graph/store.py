@@ -40,6 +40,10 @@ class ReadOnlyError(StoreError):
     """A write was attempted on a read-only handle."""
 
 
+class NotAcceptable(StoreError):
+    """None of the media types asked for can carry this result (HTTP 406)."""
+
+
 Term = URIRef | Literal | BNode
 
 
@@ -94,7 +98,12 @@ class Store(abc.ABC):
     def query_serialized(self, sparql: str, media_type: str, *,
                          default_graph: Iterable[URIRef] | None = None,
                          named_graphs: Iterable[URIRef] | None = None) -> Serialized:
-        """Run a query and serialise its result in ``media_type`` (for the endpoint)."""
+        """Run a query and serialise its result in ``media_type`` (for the endpoint).
+
+        ``media_type`` may be an Accept-style list (``"application/sparql-results+json,
+        text/turtle"``): the first type that fits the result's form (solutions, boolean or
+        graph) is used and named in ``Serialized.media_type``; none fitting raises
+        :class:`NotAcceptable`."""
 
     @abc.abstractmethod
     def update(self, sparql_update: str) -> None:
@@ -124,7 +133,11 @@ class Store(abc.ABC):
     def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop: Iterable[URIRef] = (),
                        derived: str = "") -> None:
         """Replace each named graph whole, drop others, and rerun the ``derived`` update
-        (inference, resolution links), all in one transaction."""
+        (inference, resolution links), all in one transaction.
+
+        Patterns in an update's WHERE must name their graphs (``GRAPH ?g { ... }``): the
+        union default graph holds for queries on every backend, but the embedded engine
+        evaluates updates against the store's own (empty) default graph."""
         from graph.updates import replace_update
 
         self.update(replace_update(graphs, drop, derived))
