@@ -1,0 +1,409 @@
+"""Records to RDF: the one ingest module (with its helper ``mapping_records``) that knows
+the ontology.
+
+``to_graph`` turns a :class:`PackExtraction` into the pack's named graph exactly as
+``docs/model.md`` lays it out. IRIs come from ``ontology.namespaces.key_for`` over
+normalised content (resolved entity keys, file names, recommendation text), never from
+ingest order, so mapping the same pack twice, or packs in another order, mints the same
+nodes. Every fact-bearing node gets ``prov:wasDerivedFrom`` its document and
+``rem:evidence`` an Excerpt with the exact text and line span.
+
+Idempotence: ``prov:generatedAtTime`` is the one triple that differs between two mappings
+of the same pack. ``ingest/load.py`` compares graphs without it (see
+:func:`content_triples`) and leaves the stored graph, timestamp included, untouched when
+nothing else changed: the pack is reported ``unchanged``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Identifier, Node
+
+import remit
+from ingest.records import DocumentRecords, PackExtraction, Span
+from ingest.text import PackText
+from ontology.namespaces import (
+    BODYTYPE,
+    DCTERMS,
+    DOCKIND,
+    FOAF,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    REM,
+    ROLE,
+    SKOS,
+    XSD,
+    entity_iri,
+    key_for,
+    normalise,
+)
+
+BODY_CLASS = {
+    "council": REM.Council, "committee": REM.Committee, "board": REM.Board,
+    "trust": REM.Trust, "nhs_body": REM.NHSBody, "inspectorate": REM.Inspectorate,
+    "government_department": REM.GovernmentDepartment, "voluntary_org": REM.VoluntaryOrganisation,
+    "partnership_group": REM.Partnership, "team_or_service": REM.TeamOrService,
+}
+DOC_CLASS = {
+    "agenda": REM.Agenda, "minutes": REM.Minutes, "officer_report": REM.OfficerReport,
+    "inspection_report": REM.InspectionReport, "action_plan": REM.ActionPlan,
+    "acronym_table": REM.AcronymTable, "appendix": REM.Appendix,
+    "consultation": REM.ConsultationPaper, "strategy": REM.Strategy,
+    "implementation_plan": REM.ImplementationPlan, "work_programme": REM.WorkProgramme,
+    "forward_plan": REM.ForwardPlan, "generic": REM.GenericDocument,
+}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+AGENT_TYPES = {"body": "body", "person": "person", "role": "role-owner", "post": "post"}
+
+
+class MappingError(ValueError):
+    """A record cannot be expressed in the graph model; the message names it."""
+
+
+def pack_iri(base_iri: str, file_name: str) -> URIRef:
+    """The pack's node and named-graph IRI: from its file name, so a changed file replaces
+    its own graph and nothing else."""
+    return entity_iri(base_iri, "pack", key_for(file_name))
+
+
+def key_of(node: URIRef) -> str:
+    """The key of an entity IRI ``{base}id/{type}/{key}``, for keys built on other keys."""
+    return str(node).rsplit("/", 1)[-1]
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """``xsd:date`` for an ISO date; None for anything else (kept as text elsewhere)."""
+    if value and ISO_DATE.match(value.strip()):
+        try:
+            dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+        return Literal(value.strip(), datatype=XSD.date)
+    return None
+
+
+def number_literal(value: int | str | None) -> Literal | None:
+    """``xsd:integer`` for whole numbers ("6" too); a plain literal for "6a"; None if empty."""
+    if value is None or str(value).strip() == "":
+        return None
+    s = str(value).strip()
+    return Literal(int(s), datatype=XSD.integer) if s.isdigit() else Literal(s)
+
+
+class Mapper:
+    """Holds the graph being built and the helpers every record kind shares."""
+
+    def __init__(self, extraction: PackExtraction, pack: PackText, base_iri: str) -> None:
+        self.ex = extraction
+        self.pack = pack
+        self.base = base_iri if base_iri.endswith("/") else base_iri + "/"
+        self.pack_node = pack_iri(self.base, pack.name)
+        self.g = Graph(identifier=self.pack_node)
+        self.docs: list[tuple[DocumentRecords, URIRef]] = []
+        #: recommendation nodes by normalised id and by normalised text, for actions
+        self.recs: dict[str, URIRef] = {}
+        #: (meeting record, its node, its document), every document's, for minutes and items
+        self.meetings: list[tuple[Any, URIRef, URIRef]] = []
+        self._index: dict[str, tuple[str, str]] = {}
+        for b in extraction.bodies:
+            for n in [b.name, *b.aliases, b.acronym]:
+                if n:
+                    self._index.setdefault(normalise(n), ("body", b.key))
+        for p in extraction.people:
+            for n in [p.name, *p.aliases]:
+                self._index.setdefault(normalise(n), ("person", p.key))
+
+    # --- terms -------------------------------------------------------------------
+
+    def iri(self, type_: str, *parts: object) -> URIRef:
+        return entity_iri(self.base, type_, key_for(*parts))
+
+    def node(self, type_: str, key: str) -> URIRef:
+        return entity_iri(self.base, type_, key)
+
+    def add(self, s: Node, p: URIRef, o: Node | str | int | bool | None) -> None:
+        """Add a triple unless the object is empty; Python values become typed literals."""
+        if o is None:
+            return
+        if isinstance(o, Identifier):  # URIRef and Literal are str subclasses: test first
+            self.g.add((s, p, o))
+            return
+        if isinstance(o, str) and not o.strip():
+            return
+        if isinstance(o, bool):
+            o = Literal(o)
+        elif isinstance(o, int):
+            o = Literal(o, datatype=XSD.integer)
+        elif isinstance(o, str):
+            o = Literal(o.strip())
+        self.g.add((s, p, o))
+
+    def resolve(self, name: str | None) -> tuple[str, str] | None:
+        """(entity type, key) of a name as written, from resolution first."""
+        if not name or not name.strip():
+            return None
+        hit = self.ex.lookup(name) or self._index.get(normalise(name))
+        if hit is None:
+            return None
+        kind, key = hit
+        return AGENT_TYPES.get(kind, kind), key
+
+    def agent(self, name: str | None, span: Span | None = None,
+              doc: URIRef | None = None) -> URIRef | None:
+        """The node a name as written resolved to; role phrases become RoleOwner nodes."""
+        hit = self.resolve(name)
+        if hit is None:
+            return None
+        type_, key = hit
+        node = self.node(type_, key)
+        if type_ == "role-owner":
+            self.g.add((node, RDF.type, REM.RoleOwner))
+            self.add(node, RDFS.label, name)
+            if span is not None and doc is not None:
+                self.provenance(node, span, doc)
+        return node
+
+    def agents(self, names: Iterable[str]) -> list[URIRef]:
+        return [a for a in (self.agent(n) for n in names) if a is not None]
+
+    def body_key(self, name: str | None) -> str | None:
+        hit = self.resolve(name)
+        return hit[1] if hit and hit[0] == "body" else None
+
+    # --- provenance --------------------------------------------------------------
+
+    def excerpt(self, span: Span, doc: URIRef | None) -> URIRef:
+        ex = self.iri("excerpt", self.pack.name, span.start, span.end)
+        self.g.add((ex, RDF.type, REM.Excerpt))
+        self.g.add((ex, REM.excerptText, Literal(span.text)))
+        self.add(ex, REM.startLine, span.start)
+        self.add(ex, REM.endLine, span.end)
+        if doc is not None:
+            self.g.add((ex, REM.inDocument, doc))
+        return ex
+
+    def provenance(self, node: URIRef, span: Span | None, doc: URIRef | None) -> None:
+        """``prov:wasDerivedFrom`` the document and ``rem:evidence`` the excerpt."""
+        doc = doc if doc is not None else (self.doc_at(span.start) if span else None)
+        if doc is not None:
+            self.g.add((node, PROV.wasDerivedFrom, doc))
+        if span is not None:
+            self.g.add((node, REM.evidence, self.excerpt(span, doc)))
+
+    def doc_at(self, line: int) -> URIRef | None:
+        """The innermost document whose span holds ``line``."""
+        best: tuple[int, URIRef] | None = None
+        for d, node in self.docs:
+            if d.segment.start <= line <= d.segment.end:
+                size = d.segment.end - d.segment.start
+                if best is None or size < best[0]:
+                    best = (size, node)
+        return best[1] if best else None
+
+    # --- pack, documents, agents -----------------------------------------------------
+
+    def map_pack(self) -> None:
+        p, g = self.pack_node, self.g
+        g.add((p, RDF.type, REM.Pack))
+        g.add((p, RDF.type, PROV.Entity))
+        self.add(p, REM.fileName, self.pack.name)
+        self.add(p, REM.sha256, self.pack.sha256)
+        self.add(p, REM.byteSize, self.pack.byte_size)
+        self.add(p, REM.softwareVersion, remit.__version__)
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        g.add((p, PROV.generatedAtTime, Literal(stamp.isoformat(), datatype=XSD.dateTime)))
+        for d in self.ex.documents:
+            s = d.segment
+            node = self.iri("document", self.pack.name, s.kind, s.title, s.number)
+            self.docs.append((d, node))
+            g.add((node, RDF.type, REM.Document))
+            g.add((node, RDF.type, DOC_CLASS.get(s.kind, REM.GenericDocument)))
+            g.add((node, REM.documentKind, DOCKIND[s.kind]))
+            self.add(node, DCTERMS.title, s.title)
+            g.add((node, REM.inPack, p))
+            g.add((p, DCTERMS.hasPart, node))
+            self.add(node, REM.startLine, s.start)
+            self.add(node, REM.endLine, s.end)
+
+    def map_bodies(self) -> None:
+        for b in self.ex.bodies:
+            node = self.node("body", b.key)
+            self.g.add((node, RDF.type, REM.Body))
+            self.g.add((node, RDF.type, ORG.Organization))
+            if b.type in BODY_CLASS:
+                self.g.add((node, RDF.type, BODY_CLASS[b.type]))
+            self.g.add((node, REM.bodyType, BODYTYPE[b.type or "other"]))
+            self.add(node, RDFS.label, b.name)
+            for alias in sorted(set(b.aliases) - {b.name}):
+                self.add(node, SKOS.altLabel, alias)
+            self.add(node, REM.acronym, b.acronym)
+            if b.parent:
+                self.g.add((node, ORG.subOrganizationOf, self.node("body", b.parent)))
+            for span in b.spans:
+                self.provenance(node, span, None)
+
+    def map_people(self) -> None:
+        for person in self.ex.people:
+            node = self.node("person", person.key)
+            self.g.add((node, RDF.type, REM.Person))
+            self.g.add((node, RDF.type, FOAF.Person))
+            self.add(node, RDFS.label, person.name)
+            self.add(node, FOAF.name, person.name)
+            for alias in sorted(set(person.aliases) - {person.name}):
+                self.add(node, SKOS.altLabel, alias)
+            self.add(node, REM.honorific, person.title)
+            self.add(node, REM.email, person.email)
+            tokens = person.name.replace(".", " ").split()
+            if tokens:
+                self.add(node, REM.surname, tokens[-1])
+                self.add(node, REM.initials, "".join(t[0].upper() for t in tokens[:-1]))
+            for span in person.spans:
+                self.provenance(node, span, None)
+            for held in person.roles:
+                self.role_held(node, person.key, held.role, held.body, held.span)
+
+    def role_held(self, person: URIRef, person_key: str, role: str, body_key: str | None,
+                  span: Span | None, as_of: str | None = None) -> None:
+        """A role as written: chair and vice-chair are memberships, anything else a post."""
+        r = normalise(role)
+        body = self.node("body", body_key) if body_key else None
+        if body is not None and r in ("chair", "chairman", "chairperson", "chairman of",
+                                      "vice chair", "vice chairman", "member"):
+            code = "member" if r == "member" else "vice-chair" if r.startswith("vice") \
+                else "chair"
+            m = self.iri("membership", person_key, body_key, code)
+            self.g.add((m, RDF.type, REM.Membership))
+            self.g.add((m, REM.member, person))
+            self.g.add((m, REM.organisation, body))
+            self.g.add((m, REM.role, ROLE[code]))
+            self.provenance(m, span, None)
+            prop = {"member": REM.memberOf, "chair": REM.chairs}.get(code, REM.viceChairs)
+            self.g.add((person, prop, body))
+            return
+        self.holding(person, person_key, self.post(role, body_key, span, None), body_key, span,
+                     as_of)
+
+    def holding(self, person: URIRef, person_key: str, post: URIRef, body_key: str | None,
+                span: Span | None, as_of: str | None) -> None:
+        """A dated PostHolding plus the direct holds / heldBy / worksFor triples."""
+        body = self.node("body", body_key) if body_key else None
+        h = self.iri("holding", person_key, key_of(post))
+        self.g.add((h, RDF.type, REM.PostHolding))
+        self.g.add((h, REM.holder, person))
+        self.g.add((h, REM.post, post))
+        self.add(h, REM.asOf, date_literal(as_of))
+        self.provenance(h, span, None)
+        self.g.add((person, REM.holds, post))
+        self.g.add((post, REM.heldBy, person))
+        if body is not None:
+            self.g.add((person, REM.worksFor, body))
+
+    def map_posts(self) -> None:
+        """Posts and role-only owners resolution found (records it may not yet give)."""
+        for post in getattr(self.ex, "posts", []):
+            node = self.node("post", post.key)
+            self._post_node(node, post.title, post.body)
+            for alias in sorted(set(post.aliases) - {post.title}):
+                self.add(node, SKOS.altLabel, alias)
+            for span in post.spans:
+                self.provenance(node, span, None)
+            if post.holder:
+                self.holding(self.node("person", post.holder), post.holder, node, post.body,
+                             post.spans[0] if post.spans else None, None)
+        for ro in getattr(self.ex, "role_owners", []):
+            node = self.node("role-owner", ro.key)
+            self.g.add((node, RDF.type, REM.RoleOwner))
+            self.add(node, RDFS.label, ro.phrase)
+            if ro.body:
+                self.g.add((node, REM.worksFor, self.node("body", ro.body)))
+            for span in ro.spans:
+                self.provenance(node, span, None)
+
+    def _post_node(self, node: URIRef, title: str, body_key: str | None) -> None:
+        self.g.add((node, RDF.type, REM.Post))
+        self.g.add((node, RDF.type, ORG.Post))
+        self.add(node, RDFS.label, title)
+        if body_key:
+            self.g.add((node, REM.postIn, self.node("body", body_key)))
+
+    def post(self, title: str, body_key: str | None, span: Span | None,
+             doc: URIRef | None) -> URIRef:
+        hit = self.resolve(title)
+        if hit and hit[0] == "post":
+            node = self.node("post", hit[1])
+        else:
+            node = self.iri("post", title, body_key)
+            self._post_node(node, title, body_key)
+        self.provenance(node, span, doc)
+        return node
+
+    def post_holder(self, title: str) -> tuple[str, str | None] | None:
+        """(person key, body key) of whoever resolution says holds a post of this title."""
+        want = normalise(title)
+        for person in self.ex.people:
+            for held in person.roles:
+                if normalise(held.role) == want:
+                    return person.key, held.body
+        return None
+
+    # --- resolution and data quality ----------------------------------------------
+
+    def map_merges(self) -> None:
+        for m in self.ex.merges:
+            node = self.iri("merge", self.pack.name, m.as_written, m.entity_key)
+            self.g.add((node, RDF.type, REM.Merge))
+            self.add(node, REM.nameAsWritten, m.as_written)
+            self.add(node, REM.mergeRule, m.rule)
+            self.add(node, REM.mergeEvidence, m.evidence)
+            target = self._entity_of(m.entity_key, m.as_written)
+            if target is not None:
+                self.g.add((node, REM.mergedInto, target))
+            self.provenance(node, m.span, None)
+        for m in self.ex.unresolved:
+            self.warning(f"unresolved name {m.as_written!r}: {m.evidence}", m.span, None)
+
+    def _entity_of(self, key: str, as_written: str) -> URIRef | None:
+        if any(b.key == key for b in self.ex.bodies):
+            return self.node("body", key)
+        if any(p.key == key for p in self.ex.people):
+            return self.node("person", key)
+        hit = self.resolve(as_written)
+        return self.node(*hit) if hit else None
+
+    def warning(self, message: str, span: Span | None, doc: URIRef | None) -> None:
+        node = self.iri("warning", self.pack.name, message, span.start if span else "")
+        self.g.add((node, RDF.type, REM.DataQualityWarning))
+        self.add(node, REM.message, message)
+        self.provenance(node, span, doc)
+        if doc is None and (span is None or self.doc_at(span.start) is None):
+            self.g.add((node, PROV.wasDerivedFrom, self.pack_node))
+
+
+def to_graph(extraction: PackExtraction, pack: PackText, base_iri: str) -> tuple[URIRef, Graph]:
+    """The pack's IRI and its named graph: every record of ``extraction`` as triples."""
+    from ingest import mapping_actions, mapping_records
+
+    if extraction.name != pack.name:
+        raise MappingError(f"extraction of {extraction.name!r} given with pack {pack.name!r}")
+    m = Mapper(extraction, pack, base_iri)
+    m.map_pack()
+    m.map_bodies()
+    m.map_people()
+    m.map_posts()
+    for doc, node in m.docs:  # meetings first: items and minutes elsewhere refer to them
+        mapping_records.map_meetings(m, doc, node)
+    for doc, node in m.docs:
+        mapping_records.map_document(m, doc, node)
+    for doc, node in m.docs:  # after every recommendation has its node, wherever it is
+        mapping_actions.map_commitments(m, doc, node)
+    m.map_merges()
+    for w in extraction.warnings:
+        m.warning(w.message, w.span, None)
+    return m.pack_node, m.g
