@@ -1,38 +1,70 @@
-"""The FastAPI application: built once from Settings, never reading the environment per request."""
+"""The FastAPI application, built once from Settings (never reading the environment per
+request): the SPARQL endpoint, Graph Store read, pages, search and the accountability API.
+
+Every HTML response gets a Content-Security-Policy that allows scripts from this origin only
+(no inline script), and every read route answers cross-origin requests (CORS), so browser
+SPARQL clients elsewhere can query it; writes are not offered to other origins.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
 
 from graph.settings import Settings
-from graph.store import QuerySyntaxError, open_store
+from graph.store import Store
+from queryapi import errors
+from queryapi.state import AppState
+
+STATIC = Path(__file__).parent / "static"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+TRUNCATION_HEADERS = ["X-Remit-Truncated", "X-Remit-Row-Cap", "Warning"]
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, store: Store | None = None,
+               search_path: Path | None = None) -> FastAPI:
+    """The app over the configured store, or over ``store`` (tests inject one)."""
     settings = settings or Settings.from_env()
-    app = FastAPI(title="Remit", version="0.1.0",
-                  description="SPARQL endpoint and accountability API over the Remit graph.")
+    remit = AppState(settings, injected=store, search_path=search_path)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> Any:
+        yield
+        remit.close()
+
+    app = FastAPI(
+        title="Remit", version="0.1.0", lifespan=lifespan,
+        description="SPARQL 1.1 endpoint, entity pages, search and accountability API over "
+                    "the Remit graph of what public bodies recommend, decide and promise.")
+    app.state.remit = remit
     app.state.settings = settings
+    errors.install(app)
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                       allow_headers=["Accept", "Content-Type"],
+                       expose_headers=TRUNCATION_HEADERS)
 
-    def store():  # opened lazily so the app starts before the first ingest
-        if getattr(app.state, "store", None) is None:
-            app.state.store = open_store(settings, read_only=True)
-        return app.state.store
+    @app.middleware("http")
+    async def security_headers(request: Request,
+                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers["Content-Security-Policy"] = CSP
+            response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
 
-    @app.get("/health")
-    def health() -> dict:
-        st = store()
-        return {"status": "ok", "backend": st.name, "state": st.state(), "quads": st.count()}
+    from queryapi import api, entity, gsp, health, pages, search, sparql, void
 
-    @app.get("/sparql")
-    def sparql(request: Request, query: str | None = None) -> Response:
-        if not query:
-            return JSONResponse({"error": "missing query parameter"}, status_code=400)
-        try:
-            res = store().query_serialized(query, "application/sparql-results+json")
-        except QuerySyntaxError as exc:
-            return Response(str(exc), status_code=400, media_type="text/plain")
-        return Response(res.body, media_type=res.media_type)
-
+    for module in (sparql, gsp, void, health, entity, search, api, pages):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
