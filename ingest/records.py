@@ -399,6 +399,28 @@ class Person:
 
 
 @dataclass
+class Post:
+    """A post named as an owner or author ("the Strategic Director (...)"), and its holder."""
+
+    key: str  # key_for(post title, body key)
+    title: str
+    body: str | None = None  # body key
+    holder: str | None = None  # person key, where the pack says who holds it
+    aliases: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class RoleOwner:
+    """An owner named by role only ("Relevant managers"): never a person."""
+
+    key: str
+    phrase: str
+    body: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
 class PackExtraction:
     """A whole pack after extraction and resolution: what mapping and JSON export read."""
 
@@ -412,6 +434,8 @@ class PackExtraction:
     warnings: list[Warning_] = field(default_factory=list)
     #: name as written (normalised) -> ("body" | "person" | "role", key)
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    posts: list[Post] = field(default_factory=list)
+    role_owners: list[RoleOwner] = field(default_factory=list)
 
     def lookup(self, name: str | None) -> tuple[str, str] | None:
         """The entity a name as written resolved to, if any."""

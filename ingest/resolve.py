@@ -1,0 +1,196 @@
+"""Entity resolution of a pack: one node per real body, person, post and role owner.
+
+Extractors keep names as written; this module gathers every place a record names a body or a
+person (mentions, meetings, reports, owners, leads, relations ...), hands them to the body
+rules (``resolve_bodies``) and the person rules (``resolve_people``), links posts to their
+holders and fills the :class:`~ingest.records.PackExtraction`'s ``bodies``, ``people``,
+``posts``, ``role_owners``, ``merges``, ``unresolved`` and ``names``. Keys come from
+normalised content (``key_for``), so the same body or person gets the same key in every pack,
+whatever the order of ingest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.names import classify_agent, is_post, loose, parse_person
+from ingest.records import DocumentRecords, PackExtraction, RoleOwner, Span
+from ingest.refdata import Reference, reference
+from ingest.resolve_bodies import BodyResolver, BodyUse
+from ingest.resolve_people import PersonUse, link_posts, resolve_people
+from ontology.namespaces import key_for, normalise
+
+_VOLUNTARY = re.compile(r"voluntary|third sector|charit", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b(?= [A-Z][a-z]+ [A-Z]))\s*")
+
+
+@dataclass
+class _Uses:
+    bodies: list[BodyUse] = field(default_factory=list)
+    people: list[PersonUse] = field(default_factory=list)
+    person_bodies: list[tuple[PersonUse, str]] = field(default_factory=list)  # body as written
+    posts: dict[str, list[tuple[str, Span | None]]] = field(default_factory=dict)
+    roles: dict[str, list[Span | None]] = field(default_factory=dict)
+
+
+def split_names(text: str) -> list[str]:
+    """'Nancy Meehan / Shirley Jordan', 'PCT, Carers Centre, GPs' -> the names."""
+    return [p.strip(" .") for p in _SPLIT.split(text) if p and p.strip(" .")]
+
+
+class _Collector:
+    """Walks the records of a pack and notes every name use, by kind."""
+
+    def __init__(self, ref: Reference):
+        self.ref = ref
+        self.u = _Uses()
+        self.seg = 0
+
+    def body(self, text: str | None, span: Span | None, context: str = "", hint=None,
+             acronym: str | None = None) -> None:
+        if not text or not text.strip(" .,;:-"):
+            return
+        vol = bool(span and _VOLUNTARY.search(span.text))
+        self.u.bodies.append(BodyUse(text.strip(), span, context, hint, acronym, self.seg, vol))
+
+    def person(self, text: str | None, span: Span | None, role: str | None = None,
+               body: str | None = None, email: str | None = None, title: str | None = None,
+               context: str = "") -> None:
+        if not text or parse_person(text) is None:
+            return
+        pu = PersonUse(text.strip(), span, role, None, email, title, context)
+        self.u.people.append(pu)
+        if body:
+            self.u.person_bodies.append((pu, body))
+
+    def post(self, text: str, span: Span | None) -> None:
+        title = re.sub(r"^(the|a|an)\s+", "", text.strip(" .,;:"), flags=re.I)
+        canon = next((t for t in self.u.posts if normalise(t) == normalise(title)), title)
+        self.u.posts.setdefault(canon, []).append((text.strip(), span))
+
+    def agent(self, text: str | None, span: Span | None, context: str = "",
+              role: str | None = None) -> None:
+        """A field that may name a body, person, post or role."""
+        if not text:
+            return
+        kind = classify_agent(text, self.ref.body(text) is not None)
+        if kind == "body":
+            self.body(text, span, context)
+        elif kind == "person":
+            self.person(text, span, role, context=context)
+        elif kind == "post":
+            self.post(text, span)
+        elif kind == "role":
+            self.u.roles.setdefault(text.strip(" .,;:"), []).append(span)
+
+    def document(self, d: DocumentRecords) -> None:
+        self.seg = d.segment.number
+        for b in d.bodies:
+            self.body(b.name, b.span, b.context, b.type, b.acronym)
+        for p in d.people:
+            self.person(p.name, p.span, p.role, p.body, p.email, p.title, p.context)
+        for m in d.meetings:
+            self.body(m.body, m.span, "meeting")
+            for name in (m.chair, m.vice_chair):
+                role = "Chairman" if name == m.chair else "Vice-Chairman"
+                self.person(name, m.span, role, m.body, context="meeting")
+            for field_, role in (("present", "Member"), ("apologies", "Member (apologies)"),
+                                 ("in_attendance", "In attendance"), ("officers", None)):
+                for name in getattr(m, field_):
+                    post = m.officer_posts.get(name) if role is None else role
+                    self.person(name, m.span, post, context=f"meeting.{field_}")
+        for r in d.reports:
+            self.body(r.to_body, r.span, "report.to")
+            self._author(r.author, r.author_role, r.span)
+            self.person(r.portfolio_holder, r.span, "Portfolio Holder", context="report")
+            self._author(r.contact_name, r.contact_post, r.span)
+        for i in d.inspections:
+            self.body(i.inspectorate, i.span, "inspection.inspectorate", "inspectorate")
+            self.body(i.subject_body, i.span, "inspection.subject")
+            self.person(i.reporting_inspector, i.span, "Reporting inspector", i.inspectorate,
+                        context="inspection")
+        for rec in d.recommendations:
+            for name in rec.addressed_to:
+                if classify_agent(name, self.ref.body(name) is not None) == "body":
+                    self.body(name, rec.span, "recommendation.addressed_to")
+        for a in d.actions:
+            for name in a.reports_to:
+                self.body(name, a.span, "action.reports_to")
+            for o in a.owners:
+                if not o.name or a.unassigned:
+                    continue
+                if o.kind == "person":
+                    self.person(o.name, a.span, "Responsible officer", context="action.owner")
+                elif o.kind == "post":
+                    self.post(o.name, a.span)
+                elif o.kind == "body":
+                    self.body(o.name, a.span, "action.owner")
+                else:
+                    self.u.roles.setdefault(o.name, []).append(a.span)
+        for pl in d.plan_lines:
+            for name in pl.lead:
+                self.agent(name, pl.span, "plan.lead", "Lead")
+        for kd in d.key_decisions:
+            for name in split_names(kd.decision_maker or ""):
+                self.agent(name, kd.span, "key_decision.decision_maker")
+            if kd.contact:
+                name, _, post = kd.contact.partition(",")
+                self._author(name, post.strip() or None, kd.span)
+        for res in d.resolutions:
+            self.agent(res.action_owner, res.span, "resolution.owner")
+        for dec in d.declarations:
+            self.person(dec.person, dec.span, context="declaration")
+        for rel in d.relations:
+            self.agent(rel.subject, rel.span, f"relation.{rel.relation}")
+            self.agent(rel.object, rel.span, f"relation.{rel.relation}")
+
+    def _author(self, name: str | None, post: str | None, span: Span | None) -> None:
+        if not name:
+            return
+        if classify_agent(name) == "person":
+            self.person(name, span, post, context="report.author")
+            if post:
+                self.post(post, span)
+        elif is_post(name):
+            self.post(name, span)
+
+
+def resolve(px: PackExtraction, *, home_council: str | None = None,
+            meeting_body: str | None = None, acronyms: dict[str, str] | None = None,
+            lines: list[str] | None = None, ref: Reference | None = None) -> PackExtraction:
+    """Resolve the names of ``px``'s documents; fills its entity lists, merges and names."""
+    ref = ref if ref is not None else reference()
+    col = _Collector(ref)
+    defs: dict[str, tuple[str, Span | None]] = {}
+    for d in px.documents:
+        col.document(d)
+        for a in d.acronyms:
+            defs.setdefault(a.short.strip(), (a.expansion.strip(), a.span))
+    for short, exp in (acronyms or {}).items():
+        defs.setdefault(short, (exp, None))
+    if meeting_body is None:
+        meeting_body = next((m.body for d in px.documents for m in d.meetings if m.body), None)
+    words = Counter(w for line in lines for w in loose(line).split()) if lines else None
+    br = BodyResolver(col.u.bodies, defs, ref, home_council, meeting_body, words).run()
+    for pu, body in col.u.person_bodies:
+        pu.body = br.names.get(body) or br.names.get(body.strip())
+    pr = resolve_people(col.u.people)
+    home_key = br.names.get(home_council or "") or next(
+        (b.key for b in br.bodies if b.type == "council"), None)
+    chair = next((m.chair for d in px.documents for m in d.meetings if m.chair), None)
+    posts, post_merges, post_names = link_posts(
+        col.u.posts, pr.people, home_key, pr.names.get(chair or ""))
+    roles = [RoleOwner(key_for(phrase, None), phrase, None, [s for s in spans if s])
+             for phrase, spans in col.u.roles.items()]
+    px.bodies, px.people, px.posts, px.role_owners = br.bodies, pr.people, posts, roles
+    px.merges = br.merges + pr.merges + post_merges
+    px.unresolved = br.unresolved + pr.unresolved
+    names: dict[str, tuple[str, str]] = {}
+    for kind, table in (("role", {r.phrase: r.key for r in roles}), ("post", post_names),
+                        ("person", pr.names), ("body", br.names)):
+        for text, key in table.items():
+            names[normalise(text)] = (kind, key)
+    px.names = names
+    return px
