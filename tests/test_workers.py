@@ -1,0 +1,157 @@
+"""The query worker pool: time limits that stop the work, parallel workers, errors by type."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+
+from graph.embedded import EmbeddedStore
+from graph.settings import Settings
+from graph.store import NotAcceptable, QuerySyntaxError, QueryTimeout
+from graph.workers import QueryPool
+from tests.helpers.oxigraph_server import oxigraph_server
+
+EX = Namespace("https://example.org/")
+JSON = "application/sparql-results+json"
+#: Never finishes over 400 triples (400^4 solutions): only a kill stops it.
+PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"
+#: A bounded but slow query (960,000 hashes, about a second).
+SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f FILTER(?f < 4) "
+        'FILTER(SHA256(CONCAT(STR(?b), STR(?d), STR(?f))) != "") }')
+SLOW_N = 400 * 400 * 4
+FAST = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def _settings(tmp: Path, n: int = 400) -> Settings:
+    root = tmp / "store"
+    g = Graph()
+    for i in range(n):
+        g.add((EX[f"s{i}"], EX.value, Literal(i)))
+    with EmbeddedStore(root) as st:
+        st.replace_graphs({EX.g: g})
+    return Settings(store=root, query_timeout=10.0, row_cap=0)
+
+
+def _count(res: object) -> int:
+    return int(json.loads(res.body)["results"]["bindings"][0]["n"]["value"])  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryPool]:
+    with QueryPool(_settings(tmp_path_factory.mktemp("w")), size=2) as p:
+        p.run(FAST, JSON)  # both workers started
+        yield p
+
+
+def test_query_runs_in_a_worker_and_returns_the_engines_bytes(pool: QueryPool) -> None:
+    res = pool.run(FAST, JSON)
+    assert res.media_type == JSON and _count(res) == 400 and res.rows == 1
+
+
+def test_pathological_query_times_out_in_time_and_next_succeeds_at_once(
+        pool: QueryPool) -> None:
+    start = time.monotonic()
+    with pytest.raises(QueryTimeout, match="time limit of 1 s"):
+        pool.run(PATHOLOGICAL, JSON, timeout=1.0)
+    assert time.monotonic() - start < 2.0
+    start = time.monotonic()
+    assert _count(pool.run(FAST, JSON, timeout=5)) == 400
+    assert time.monotonic() - start < 1.0
+
+
+def test_other_workers_serve_while_one_runs_a_runaway_query(pool: QueryPool) -> None:
+    errors: list[BaseException] = []
+
+    def runaway() -> None:
+        try:
+            pool.run(PATHOLOGICAL, JSON, timeout=2.0)
+        except QueryTimeout as exc:
+            errors.append(exc)
+
+    t = threading.Thread(target=runaway)
+    t.start()
+    time.sleep(0.3)
+    start = time.monotonic()
+    assert _count(pool.run(FAST, JSON, timeout=2)) == 400
+    assert time.monotonic() - start < 1.0
+    t.join()
+    assert len(errors) == 1
+
+
+def test_two_slow_queries_run_in_parallel(pool: QueryPool) -> None:
+    start = time.monotonic()
+    assert _count(pool.run(SLOW, JSON)) == SLOW_N
+    single = time.monotonic() - start
+    results: list[int] = []
+    threads = [threading.Thread(target=lambda: results.append(_count(pool.run(SLOW, JSON))))
+               for _ in range(2)]
+    start = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    both = time.monotonic() - start
+    assert results == [SLOW_N] * 2
+    assert both < 1.75 * single, f"two in parallel took {both:.2f} s, one {single:.2f} s"
+
+
+def test_syntax_error_comes_back_as_query_syntax_error(pool: QueryPool) -> None:
+    with pytest.raises(QuerySyntaxError, match=r"1:\d+"):
+        pool.run("SELECT ?s WHERE { ?s ?p }", JSON)
+
+
+def test_unknown_media_type_comes_back_as_not_acceptable(pool: QueryPool) -> None:
+    with pytest.raises(NotAcceptable):
+        pool.run(FAST, "image/png")
+
+
+def test_row_cap_truncates_json_select_and_says_so(pool: QueryPool) -> None:
+    res = pool.run("SELECT ?s WHERE { ?s ?p ?o }", JSON, row_cap=10)
+    assert res.truncated and res.rows == 10
+    assert len(json.loads(res.body)["results"]["bindings"]) == 10
+    res = pool.run("SELECT ?s WHERE { ?s ?p ?o }", JSON, row_cap=1000)
+    assert not res.truncated and res.rows == 400
+
+
+def test_dataset_parameters_pass_through(pool: QueryPool) -> None:
+    res = pool.run(FAST, JSON, default_graph=["https://example.org/none"])
+    assert _count(res) == 0
+
+
+def test_arun_leaves_the_event_loop_free(pool: QueryPool) -> None:
+    async def main() -> tuple[int, int]:
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.01)
+
+        task = asyncio.create_task(ticker())
+        res = await pool.arun(SLOW, JSON)
+        task.cancel()
+        return _count(res), ticks
+
+    count, ticks = asyncio.run(main())
+    assert count == SLOW_N and ticks > 10
+
+
+def test_pool_serves_a_remote_store_too(tmp_path: Path) -> None:
+    with oxigraph_server(tmp_path / "ox") as server:
+        server_settings = server.settings()
+        from graph.store import open_store
+
+        with open_store(server_settings) as st:
+            st.update("INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> 1, 2, 3 } }")
+        with QueryPool(server_settings, size=1) as p:
+            assert _count(p.run(FAST, JSON)) == 3
+            with pytest.raises(QuerySyntaxError):
+                p.run("SELEC", JSON)
