@@ -69,6 +69,7 @@ class REM(DefinedNamespace):
     PostHolding: URIRef
     Membership: URIRef
     bodyType: URIRef
+    instanceClass: URIRef  # vocabulary concept -> the rem: class of what it classifies
     holder: URIRef
     post: URIRef
     postIn: URIRef
