@@ -1,0 +1,216 @@
+"""Load packs into the store: one transaction per pack, and a report of what changed.
+
+For each file: read it (``ingest/loaders``), extract and resolve (``ingest/pipeline``), map
+(``ingest/mapping``), then replace the pack's named graph and recompute the inferred graph
+in one SPARQL Update (``Store.replace_graphs``), so a pack is in the store whole or not at
+all. A file that cannot be read or extracted is rejected with its name and the reason; the
+store is left exactly as it was and the other files are still loaded.
+
+Idempotence: a pack whose new graph equals the stored one (``prov:generatedAtTime``
+aside) is reported ``unchanged`` and not written, so its ingest time stays that of the
+ingest that last changed it, and ingesting twice leaves the same triples.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, URIRef
+
+from graph.settings import Settings
+from graph.store import Rows, Store, StoreError
+from ingest.mapping import pack_iri, to_graph
+from ingest.mapping_queries import RECORD_KINDS, content_triples, kind_nodes, sources_query
+from ingest.sources import Source, UnknownSourceError, find_source, pack_files
+
+Progress = Callable[[str, int, int], None]
+STATES = ("new", "updated", "unchanged")
+
+
+@dataclass
+class PackResult:
+    """What one file did to the store."""
+
+    name: str
+    path: str
+    status: str  # new | updated | unchanged | rejected
+    iri: str | None = None
+    triples: int = 0
+    kinds: dict[str, dict[str, int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    merges: int = 0
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    packs: list[PackResult] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> list[PackResult]:
+        return [p for p in self.packs if p.status == "rejected"]
+
+    def totals(self) -> dict[str, dict[str, int]]:
+        """new / updated / unchanged nodes of each kind, summed over the packs."""
+        out: dict[str, dict[str, int]] = {k: dict.fromkeys(STATES, 0) for k in RECORD_KINDS}
+        for p in self.packs:
+            for kind, counts in p.kinds.items():
+                for state, n in counts.items():
+                    out[kind][state] += n
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {"packs": [asdict(p) for p in self.packs], "totals": self.totals(),
+                "rejected": len(self.rejected),
+                "warnings": sum(len(p.warnings) for p in self.packs),
+                "merges": sum(p.merges for p in self.packs)}
+
+
+def _optional(module: str, name: str) -> Any:
+    """A function of a module another engineer provides, or None while it is absent."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def derived_update() -> str:
+    """The SPARQL Update that recomputes the inferred graph ("" until inference exists)."""
+    fn = _optional("graph.inference", "inference_update")
+    return fn() if fn else ""
+
+
+def prepare(store: Store) -> None:
+    """Put the ontology and reference graphs in the store, if they are not there yet."""
+    fn = _optional("graph.inference", "ensure_ontology")
+    if fn:
+        fn(store)
+
+
+def _index_pack(store: Store, iri: URIRef, removed: bool = False) -> None:
+    """Refresh the full-text index for one pack, when the index module offers it."""
+    fn = _optional("graph.search_index", "remove_pack" if removed else "update_pack")
+    if fn:
+        fn(store, iri)
+
+
+def _extract(path: Path) -> tuple[Any, Any]:
+    from ingest.loaders import load
+    from ingest.pipeline import extract_pack
+
+    pack = load(path)
+    return pack, extract_pack(pack)
+
+
+def ingest_paths(paths: Iterable[Path | str], store: Store, settings: Settings,
+                 progress: Progress | None = None) -> IngestReport:
+    """Ingest files and folders (``.txt``, ``.pdf``, ``.html`` in folders), one pack at a
+    time; rejected files are in the report, never half-written to the store."""
+    files, problems = pack_files([Path(p) for p in paths])
+    report = IngestReport([PackResult(p.name, str(p), "rejected", error=msg)
+                           for p, msg in problems])
+    prepare(store)
+    derived = derived_update()
+    for i, path in enumerate(files):
+        if progress:
+            progress(path.name, i, len(files))
+        report.packs.append(ingest_file(path, store, settings, derived))
+    if progress:
+        progress("", len(files), len(files))
+    return report
+
+
+def ingest_file(path: Path, store: Store, settings: Settings, derived: str) -> PackResult:
+    """One pack, in one transaction; a failure before the write leaves the store as it was."""
+    try:
+        pack, extraction = _extract(path)
+        iri, graph = to_graph(extraction, pack, settings.base_iri)
+    except StoreError:
+        raise
+    except Exception as exc:  # any reading or extraction failure rejects this file only
+        reason = str(exc) or type(exc).__name__
+        msg = reason if path.name in reason else f"{path}: {reason}"
+        return PackResult(path.name, str(path), "rejected", error=msg)
+    old = store.graph(iri) if iri in set(store.graph_names()) else None
+    result = PackResult(path.name, str(path), "new" if old is None else "updated", str(iri),
+                        len(graph), merges=len(extraction.merges),
+                        warnings=_warnings(extraction))
+    if old is not None and content_triples(old) == content_triples(graph):
+        result.status = "unchanged"
+        result.kinds = {k: {"unchanged": len(v)} for k, v in kind_nodes(graph).items() if v}
+        return result
+    result.kinds = _kind_changes(store, old, graph)
+    store.replace_graphs({iri: graph}, derived=derived)
+    _index_pack(store, iri)
+    return result
+
+
+def _warnings(extraction: Any) -> list[str]:
+    found = [w.message for w in extraction.warnings]
+    for d in extraction.documents:
+        found += [w.message for w in d.warnings]
+    return found
+
+
+def _kind_changes(store: Store, old: Graph | None, new: Graph) -> dict[str, dict[str, int]]:
+    """Per kind: nodes the store did not have (new), had with other facts from this pack
+    (updated), or had with the same facts (unchanged)."""
+    nodes = kind_nodes(new)
+    everything = sorted({n for v in nodes.values() for n in v})
+    known = _known(store, everything)
+    out: dict[str, dict[str, int]] = {}
+    for kind, found in nodes.items():
+        counts = dict.fromkeys(STATES, 0)
+        for n in found:
+            if n not in known:
+                counts["new"] += 1
+            elif old is not None and set(old.predicate_objects(n)) == set(
+                    new.predicate_objects(n)):
+                counts["unchanged"] += 1
+            else:
+                counts["updated"] += 1
+        if found:
+            out[kind] = counts
+    return out
+
+
+def _known(store: Store, nodes: list[Any], chunk: int = 500) -> set[Any]:
+    known: set[Any] = set()
+    for i in range(0, len(nodes), chunk):
+        values = " ".join(n.n3() for n in nodes[i:i + chunk])
+        res = store.query(f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}")
+        if isinstance(res, Rows):
+            known.update(res.values("s"))
+    return known
+
+
+def sources(store: Store) -> list[Source]:
+    """Every ingested pack: file name, checksum, ingest time, triple count, graph IRI."""
+    res = store.query(sources_query())
+    rows = res.rows if isinstance(res, Rows) else []
+    return [Source(str(r["name"]), str(r["sha"]), str(r.get("time", "")),
+                   store.count(URIRef(str(r["pack"]))), str(r["pack"])) for r in rows]
+
+
+def remove_source(store: Store, name_or_iri: str, settings: Settings | None = None) -> Source:
+    """Withdraw one pack's graph and recompute the inferred graph, in one transaction."""
+    found = find_source(sources(store), name_or_iri)
+    if found is None and settings is not None:  # a pack graph whose metadata is damaged
+        iri = pack_iri(settings.base_iri, name_or_iri)
+        if iri in set(store.graph_names()):
+            found = Source(name_or_iri, "", "", store.count(iri), str(iri))
+    if found is None:
+        raise UnknownSourceError(
+            f"no ingested source {name_or_iri!r}; `remit sources` lists the file names "
+            "and graph IRIs that can be removed")
+    store.replace_graphs({}, drop=[URIRef(found.iri)], derived=derived_update())
+    _index_pack(store, URIRef(found.iri), removed=True)
+    return found
+
+
+__all__ = ["IngestReport", "PackResult", "Source", "UnknownSourceError", "ingest_file",
+           "ingest_paths", "remove_source", "sources"]
