@@ -13,15 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+def _wordset(text: str) -> list[str]:
+    return text.split()
+
+
 #: Last words that make a capitalised phrase the name of a body.
-HEAD_NOUNS = frozenset("""
+HEAD_NOUNS = frozenset(_wordset("""
 council councils committee committees board boards trust trusts group groups partnership
 partnerships team teams service services department directorate agency agencies authority
 authorities society centre center office forum commission executive cabinet panel network
 unit association foundation hospice hospital inspectorate government bureau alliance
 consortium consortia college university institute federation ministry parliament police
 constabulary healthwatch ofsted care commissioning commissioners assembly court tribunal
-""".split())
+"""))
 #: Single words that name a body on their own.
 SINGLE_BODIES = frozenset({"ofsted", "cabinet", "council", "healthwatch", "police",
                            "government", "parliament", "executive"})
@@ -30,20 +35,20 @@ SINGLE_BODIES = frozenset({"ofsted", "cabinet", "council", "healthwatch", "polic
 TRAIL_NOUNS = frozenset({"sector", "organisations", "organizations", "providers",
                          "partners", "agencies", "bodies"})
 #: Last words of documents, not agents ('the Corporate Plan', 'the Operating Framework').
-DOC_WORDS = frozenset("""
+DOC_WORDS = frozenset(_wordset("""
 plan plans strategy strategies framework act policy policies programme programmes report
 reports survey review reviews assessment scheme agenda guidance protocol order regulations
 paper census day week month year event project fund budget model pilot
-""".split())
+"""))
 PERSON_TITLES = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "professor",
                            "prof", "sir", "dame", "lord", "lady", "baroness", "rev", "revd"})
 CONNECTORS = frozenset({"and", "of", "for", "the", "&", "in", "on", "de"})
 #: Capitalised words that open a sentence without being part of a name.
-OPENERS = frozenset("""
+OPENERS = frozenset(_wordset("""
 the this these that those it its a an our their both all each any in on at for from to by
 with following after before during progress putting members membership however also there
 we they he she as if when where while which who whose what under through
-""".split())
+"""))
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'\u2019&.\-]*[\w']|[A-Za-z0-9]|&|,")
 _QUOTED = re.compile(r"\u201c[^\u201d]{1,200}\u201d|\u2018[^\u2019]{1,200}\u2019(?!\w)"
@@ -66,10 +71,10 @@ def mask_quotes(text: str) -> str:
 
 
 #: Capitalised words that are never part of a name (dates).
-NOT_NAME = frozenset("""
+NOT_NAME = frozenset(_wordset("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday i
-""".split())
+"""))
 
 
 def _is_cap(tok: str) -> bool:
@@ -144,7 +149,7 @@ def clean_name(name: str) -> str:
 def is_person(name: str) -> bool:
     """'Councillor Jane Smith', 'Dr A Jones', 'Phil Lloyd' - no head noun, no acronym."""
     words = _words(name)
-    if not words:
+    if not words or words[0].lower() in OPENERS:
         return False
     if words[0].lower() in PERSON_TITLES:
         return len(words) >= 2
@@ -176,10 +181,16 @@ def is_agent(name: str) -> bool:
     return is_body(name) or is_person(strip_article(name))
 
 
-def _complete(name: str) -> bool:
-    last = name.split()[-1].strip(".,") if name.split() else ""
-    return (last.lower() in HEAD_NOUNS or last.lower() in TRAIL_NOUNS or is_acronym(last)
-            or is_person(name))
+def _complete(name: str, following: str = "") -> bool:
+    """Whether an 'and' after ``name`` separates two names rather than joins one:
+    after a head noun, an acronym or a titled person, or between two personal names."""
+    words = name.split()
+    last = words[-1].strip(".,") if words else ""
+    if last.lower() in HEAD_NOUNS or last.lower() in TRAIL_NOUNS or is_acronym(last):
+        return True
+    if words and words[0].lower().strip(".") in PERSON_TITLES:
+        return is_person(name)
+    return is_person(name) and is_person(following)
 
 
 def split_list(text: str) -> list[str]:
@@ -194,7 +205,7 @@ def split_list(text: str) -> list[str]:
         pieces = re.split(r"\s+and\s+", part)
         current = pieces[0]
         for piece in pieces[1:]:
-            if _complete(current) or piece.lower().startswith("the "):
+            if _complete(current, piece) or piece.lower().startswith("the "):
                 items.append(current)
                 current = piece
             else:

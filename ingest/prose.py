@@ -91,6 +91,7 @@ _SELF = re.compile(r"^\s*(?:the\s+|this\s+|our\s+)?(?:(?:draft|action|implementa
 _PLURAL_BACK = re.compile(r"^\s*(?:both|the\s+two|the\s+three|all\s+three)\s+(\w+?)s\b", re.I)
 _SELF_END = re.compile(r"(?:\b(?:the|this|our|its)\s+(?:[\w'\u2019]+\s+){0,2}"
                        r"(?:plan|strategy|programme)|\bit|\bthis)\s*$", re.I)
+_RELATIVE = re.compile(r",?\s*\b(?:which|who|that)\s*$", re.I)
 _ACRONYM_END = re.compile(r"\(([A-Z][\w&]+)\)\s*$")
 _SINGLE_BACK = re.compile(r"^\s*the\s+(group|board|committee|partnership|panel|forum|trust)\b")
 
@@ -154,6 +155,7 @@ def _first_names(text: str, ctx: _Context) -> list[str]:
 
 
 def _subject_before(left: str, sentence: str) -> list[str]:
+    left = _RELATIVE.sub("", left)
     acronym = _ACRONYM_END.search(left)
     if acronym and is_agent(acronym.group(1)):
         return [acronym.group(1)]

@@ -1,0 +1,126 @@
+"""A forward plan of key decisions: one record per row of its table.
+
+The header row names the columns (Key Decision | Decisions to be Taken | Decision Maker |
+Expected Date | Consultation | Scrutiny Committee | Contact / representations). A row opens
+a decision when its first cell starts with a reference token ('CE11/12-17', 'KD/2012/05',
+'FP 12/13-4'); a row without one continues the decision above (a wrapped row). The contact
+is the name before the first comma of the contact column, the post after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extractors import PackContext, register
+from ingest.extractors._columns import cell, header_map, row_cells
+from ingest.names_in_prose import is_person
+from ingest.records import DocumentRecords, KeyDecision, PersonMention, Segment, Warning_
+from ingest.text import PackText
+from ingest.textutil import clean, find_dates, parse_date, strip_title
+
+COLUMNS = {
+    "ref": r"^(?:ref(?:erence)?\.?|no\.?|id)\b",
+    "key": r"^key decision|^title|^subject|^item|^matter",
+    "decision": r"decisions? to be (?:taken|made)|^decisions?$|nature of decision|purpose",
+    "maker": r"decision[- ]?(?:maker|taker)|who will decide|^decided by",
+    "date": r"expected date|date of decision|^date|when",
+    "consultation": r"consult",
+    "scrutiny": r"scrutiny|overview",
+    "contact": r"representation|contact|officer|lead",
+}
+REF = re.compile(r"^([A-Z]{1,5}(?:\s?\d[\w]*|/\d+)(?:[/-]\d+)*)(?=\s|$|[:.,])\s*[:.,-]?\s*(.*)$")
+_PERIOD = re.compile(r"forward\s+plan\b.*?(\d{1,2}\s+\w+\s+\d{4})\s*(?:-|–|to)\s*"
+                     r"(\d{1,2}\s+\w+\s+\d{4})", re.I)
+
+
+def plan_period(pack: PackText, segment: Segment) -> tuple[str, str, int] | None:
+    """(start ISO, end ISO, line) of 'Forward Plan 1 September 2011 - 31 December 2011'."""
+    for n in range(segment.start, segment.end + 1):
+        m = _PERIOD.search(clean(pack.line(n)))
+        if m:
+            start, end = parse_date(m.group(1)), parse_date(m.group(2))
+            if start and end and len(start) == len(end) == 10:
+                return start, end, n
+    return None
+
+
+def _contact(text: str) -> tuple[str | None, str | None]:
+    """'Jane Smith, Strategic Director (Places)' -> ('Jane Smith', 'Strategic Director ...')."""
+    text = clean(text)
+    name, _, post = text.partition(",")
+    name = strip_title(name.strip())[1]
+    if not name or not is_person(name):
+        return None, None
+    post = re.split(r"\s(?:tel|telephone|email|e-mail)\b|\s\d{4,}|\S+@\S+", post,
+                     maxsplit=1, flags=re.I)[0].strip(" ,;.")
+    return name, post or None
+
+
+def _decision(pack: PackText, n: int, cells: list[str],
+              columns: dict[str, int]) -> tuple[KeyDecision, PersonMention | None] | None:
+    first = clean(cell(cells, columns, "ref") or cell(cells, columns, "key"))
+    m = REF.match(first)
+    if not m or not (re.search(r"[/-]", m.group(1)) or re.match(r"[A-Z]{2}", m.group(1))):
+        return None
+    title = m.group(2).strip() or None
+    if "ref" in columns and "key" in columns:
+        title = clean(cell(cells, columns, "key")) or title
+    when = clean(cell(cells, columns, "date"))
+    dates = find_dates(when)
+    name, post = _contact(cell(cells, columns, "contact"))
+    decision = KeyDecision(
+        ref=m.group(1), span=pack.span(n), title=title,
+        decision=clean(cell(cells, columns, "decision")) or None,
+        decision_maker=clean(cell(cells, columns, "maker")) or None,
+        expected_date=dates[0][0] if dates else parse_date(when),
+        consultation=clean(cell(cells, columns, "consultation")) or None,
+        scrutiny_committee=clean(cell(cells, columns, "scrutiny")) or None, contact=name)
+    person = PersonMention(name, pack.span(n), role=post, context="forward_plan.contact") \
+        if name else None
+    return decision, person
+
+
+def _extend(dec: KeyDecision, cells: list[str], columns: dict[str, int], pack: PackText,
+            n: int) -> None:
+    """A wrapped row: append each cell to the field above it."""
+    for fld, attr in (("key", "title"), ("decision", "decision"), ("maker", "decision_maker"),
+                      ("consultation", "consultation"), ("scrutiny", "scrutiny_committee")):
+        extra = clean(cell(cells, columns, fld))
+        if extra and not (fld == "key" and "ref" not in columns and REF.match(extra)):
+            old = getattr(dec, attr)
+            setattr(dec, attr, f"{old} {extra}" if old else extra)
+    if not dec.expected_date:
+        dec.expected_date = parse_date(clean(cell(cells, columns, "date")))
+    dec.span = pack.span(dec.span.start, n)
+
+
+@register("forward_plan")
+def extract_forward_plan(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
+    records = DocumentRecords(segment=segment)
+    columns: dict[str, int] = {}
+    try:
+        for n in range(segment.start, segment.end + 1):
+            cells = row_cells(pack.line(n))
+            if cells is None:
+                continue
+            found = header_map(cells, COLUMNS)
+            if len(found) >= 4 and ("key" in found or "ref" in found) and (
+                    "maker" in found or "date" in found):
+                columns = found
+                continue
+            if not columns:
+                continue
+            made = _decision(pack, n, cells, columns)
+            if made:
+                records.key_decisions.append(made[0])
+                if made[1]:
+                    records.people.append(made[1])
+            elif records.key_decisions and any(clean(c) for c in cells):
+                _extend(records.key_decisions[-1], cells, columns, pack, n)
+    except (ValueError, IndexError) as exc:
+        records.warnings.append(Warning_(f"forward plan {segment.title!r}: {exc}"))
+    if not records.key_decisions:
+        records.warnings.append(Warning_(
+            f"forward plan {segment.title!r} (lines {segment.start}-{segment.end}): no key "
+            "decisions found under a header row naming Decision Maker / Expected Date"))
+    return records
