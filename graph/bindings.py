@@ -1,4 +1,4 @@
-"""Bind parameters to a query as a trailing VALUES block built from terms, never pasted text.
+"""Bind parameters to a query as a VALUES block built from terms, never pasted text.
 
 User input is never pasted into query text: each value is an rdflib term written by
 :func:`term_text`, which escapes it so that no string can end the literal early or change
@@ -10,7 +10,8 @@ Why the escaping is more than N-Triples': SPARQL (§19.2) lets a parser replace 
 escapes anywhere in the query text *before* parsing. A value holding a backslash followed
 by ``u0022`` must not become a quote, so a ``u``/``U`` after a backslash is itself written
 as an escape (``\\u0075``); every reading of the text, escape-aware or not, gives back the
-original characters. The same writer serves SPARQL Update (``graph/updates.py``) and the
+original characters. The block goes at the start of the WHERE group (see
+:func:`_where_brace`), or after the query when it has no WHERE keyword. The same writer serves SPARQL Update (``graph/updates.py``) and the
 N-Quads that ``remit export`` prints.
 
 >>> from rdflib import Literal, URIRef
@@ -99,4 +100,26 @@ def with_values(query: str, bindings: Mapping[str, Identifier | Sequence[Identif
         rows = [[*r, c] for r in rows for c in col]
     head = " ".join(f"?{n}" for n in names)
     body = " ".join("(" + " ".join(r) + ")" for r in rows)
-    return f"{query}\nVALUES ({head}) {{ {body} }}"
+    block = f"VALUES ({head}) {{ {body} }}"
+    at = _where_brace(query)
+    if at is None:
+        return f"{query}\n{block}"
+    return f"{query[:at + 1]}\n  {block}\n{query[at + 1:]}"
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def _where_brace(query: str) -> int | None:
+    """Index of the brace opening the query's WHERE group, outside IRIs, strings and comments.
+
+    Bindings go there rather than after the solution modifiers: a trailing VALUES is joined
+    after GROUP BY and HAVING and outside the group's FILTERs, so ``FILTER(?due < ?asOf)`` or
+    an aggregate restricted to ``?body`` would not see the bound value.
+    """
+    masked = re.sub(r'<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*',
+                    lambda m: " " * len(m.group(0)), query)
+    m = _WHERE.search(masked)
+    if m:
+        return m.end() - 1
+    return None

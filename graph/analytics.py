@@ -1,0 +1,118 @@
+"""Accountability analytics for `remit analyse`, /api/analytics and the notebooks.
+
+Each figure is one SPARQL query (the date of reference is bound as a typed literal, never
+pasted) or a networkx measure over the accountability projection. Open means the action's
+latest status snapshot is not ``status:completed``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import networkx as nx
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from graph.projections import PREFIXES, accountability
+from graph.store import Rows, Store
+
+NO_OWNER = PREFIXES + """
+SELECT ?rec ?text ?timescale WHERE {
+  ?rec a rem:Recommendation ; rem:text ?text .
+  OPTIONAL { ?rec rem:timescale ?timescale }
+  FILTER NOT EXISTS { ?act rem:implements ?rec ; rem:responsibleParty ?p .
+                      FILTER NOT EXISTS { ?p a rem:RoleOwner } }
+} ORDER BY ?text
+"""
+
+ROLE_ONLY = PREFIXES + """
+SELECT ?rec ?text ?role ?roleLabel WHERE {
+  ?act rem:implements ?rec ; rem:responsibleParty ?role .
+  ?role a rem:RoleOwner . OPTIONAL { ?role rdfs:label ?roleLabel }
+  ?rec rem:text ?text .
+} ORDER BY ?text
+"""
+
+OPEN_LOAD = PREFIXES + """
+SELECT ?owner ?label (COUNT(DISTINCT ?act) AS ?open) WHERE {
+  ?act a rem:Action ; rem:responsibleParty ?owner .
+  FILTER NOT EXISTS { ?act rem:unassigned true }
+  OPTIONAL { ?owner rdfs:label ?label }
+  FILTER NOT EXISTS {
+    ?s rem:statusOf ?act ; rem:status <https://remit.example/vocab/status/completed> ;
+       rem:asOf ?d .
+    FILTER NOT EXISTS { ?s2 rem:statusOf ?act ; rem:asOf ?d2 . FILTER(?d2 > ?d) } }
+} GROUP BY ?owner ?label ORDER BY DESC(?open) ?label
+"""
+
+CROSS_AGENCY = PREFIXES + """
+SELECT ?rec ?text (COUNT(DISTINCT ?body) AS ?agencies) WHERE {
+  ?act rem:implements ?rec ; rem:responsibleParty ?p .
+  { ?p rem:worksFor ?body } UNION { ?p rem:postIn ?body }
+  UNION { ?p a rem:Body . BIND(?p AS ?body) }
+  ?rec rem:text ?text .
+} GROUP BY ?rec ?text HAVING (COUNT(DISTINCT ?body) >= 2) ORDER BY DESC(?agencies) ?text
+"""
+
+REPORT_RECEIVERS = PREFIXES + """
+SELECT ?body ?label (COUNT(DISTINCT ?act) AS ?actions)
+       (GROUP_CONCAT(DISTINCT ?fromLabel; separator="; ") AS ?from)
+WHERE {
+  ?act rem:reportsProgressTo ?body .
+  OPTIONAL { ?body rdfs:label ?label }
+  OPTIONAL { ?act rem:responsibleParty ?p . ?p rdfs:label ?fromLabel }
+} GROUP BY ?body ?label ORDER BY DESC(?actions)
+"""
+
+OVERDUE = PREFIXES + """
+SELECT ?rec ?text ?due WHERE {
+  ?rec a rem:Recommendation ; rem:text ?text ; rem:dueDate ?due .
+  FILTER(?due < ?asOf)
+  FILTER NOT EXISTS {
+    ?act rem:implements ?rec . ?s rem:statusOf ?act ;
+       rem:status <https://remit.example/vocab/status/completed> }
+} ORDER BY ?due ?text
+"""
+
+
+def _rows(store: Store, query: str, **bindings: Any) -> list[dict[str, Any]]:
+    res = store.query(query, bindings=bindings or None)
+    assert isinstance(res, Rows)
+    return res.python()
+
+
+def overdue(store: Store, as_of: dt.date) -> list[dict[str, Any]]:
+    return _rows(store, OVERDUE, asOf=Literal(as_of.isoformat(), datatype=XSD.date))
+
+
+def centrality(store: Store, top: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """Degree and betweenness centrality of bodies and people in the accountability network."""
+    g = accountability(store)
+    if g.number_of_nodes() == 0:
+        return {"degree": [], "betweenness": []}
+    und = nx.Graph(g.to_undirected())
+    degree = nx.degree_centrality(und)
+    between = nx.betweenness_centrality(und)
+    wanted = {n for n, d in g.nodes(data=True) if d["type"] in ("body", "person", "post")}
+
+    def ranked(scores: dict[str, float]) -> list[dict[str, Any]]:
+        items = sorted(((s, n) for n, s in scores.items() if n in wanted), reverse=True)[:top]
+        return [{"iri": n, "label": g.nodes[n]["label"], "type": g.nodes[n]["type"],
+                 "score": round(s, 4)} for s, n in items]
+
+    return {"degree": ranked(degree), "betweenness": ranked(between)}
+
+
+def analyse(store: Store, as_of: dt.date) -> dict[str, Any]:
+    """Every figure the officers' pages and `remit analyse` show."""
+    return {
+        "as_of": as_of.isoformat(),
+        "no_owner": _rows(store, NO_OWNER),
+        "role_only_owners": _rows(store, ROLE_ONLY),
+        "open_load": _rows(store, OPEN_LOAD),
+        "cross_agency": _rows(store, CROSS_AGENCY),
+        "report_receivers": _rows(store, REPORT_RECEIVERS),
+        "overdue": overdue(store, as_of),
+        "centrality": centrality(store),
+    }

@@ -1,0 +1,238 @@
+"""Typed networkx projections of the graph, read from the store by SPARQL.
+
+Three views (issue 5): *accountability* (inspection or source document → recommendation →
+action → responsible person, post or role → body → bodies it reports progress to or that
+oversee it), *bodies* (bodies linked by reporting, oversight, commissioning, inspection,
+membership and shared people) and *people* (people linked by shared bodies, meetings and
+recommendations). Every node carries ``type``, ``label`` and ``iri``; every edge ``type``
+and ``label``. The queries take no user input: filters (body, person, inspection,
+timescale, status, focus) are applied to the projected graph in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.store import Rows, Store
+from ontology.namespaces import REM
+
+PREFIXES = """PREFIX rem: <https://remit.example/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+#: Node types by class, most specific first.
+NODE_TYPES = {
+    str(REM.Inspection): "inspection", str(REM.Recommendation): "recommendation",
+    str(REM.Action): "action", str(REM.Person): "person", str(REM.Post): "post",
+    str(REM.RoleOwner): "role", str(REM.Body): "body", str(REM.Document): "document",
+    str(REM.Meeting): "meeting",
+}
+
+ACCOUNTABILITY = PREFIXES + """
+SELECT ?rec ?recText ?timescale ?due ?src ?srcLabel ?srcKind ?act ?party ?partyLabel ?partyKind
+       ?body ?bodyLabel ?to ?toLabel ?status
+WHERE {
+  ?rec a rem:Recommendation ; rem:text ?recText .
+  OPTIONAL { ?rec rem:timescale ?timescale }
+  OPTIONAL { ?rec rem:dueDate ?due }
+  OPTIONAL { { ?rec rem:fromInspection ?src . BIND("inspection" AS ?srcKind) }
+             UNION
+             { FILTER NOT EXISTS { ?rec rem:fromInspection ?any }
+               ?rec <http://www.w3.org/ns/prov#wasDerivedFrom> ?src .
+               BIND("document" AS ?srcKind) }
+             OPTIONAL { ?src dcterms:title ?srcLabel } }
+  OPTIONAL {
+    ?act rem:implements ?rec .
+    OPTIONAL { ?status_s rem:statusOf ?act ; rem:status ?status ; rem:asOf ?asOf .
+               FILTER NOT EXISTS { ?later rem:statusOf ?act ; rem:asOf ?d2 . FILTER(?d2 > ?asOf) } }
+    OPTIONAL {
+      ?act rem:responsibleParty ?party .
+      OPTIONAL { ?party rdfs:label ?partyLabel }
+      OPTIONAL { ?party a ?pc . VALUES (?pc ?partyKind) {
+          (rem:Person "person") (rem:Post "post") (rem:RoleOwner "role") (rem:Body "body") } }
+      OPTIONAL { { ?party rem:worksFor ?body } UNION { ?party rem:postIn ?body }
+                 OPTIONAL { ?body rdfs:label ?bodyLabel } }
+    }
+    OPTIONAL { ?act rem:reportsProgressTo ?to . OPTIONAL { ?to rdfs:label ?toLabel } }
+  }
+}
+"""
+
+OVERSIGHT = PREFIXES + """
+SELECT ?a ?aLabel ?rel ?b ?bLabel WHERE {
+  VALUES ?rel { rem:oversees rem:reportsTo rem:reportsProgressTo rem:accountableTo
+                rem:commissions rem:inspects rem:memberOf rem:partnerOf }
+  ?a ?rel ?b . ?a a rem:Body . ?b a rem:Body .
+  OPTIONAL { ?a rdfs:label ?aLabel } OPTIONAL { ?b rdfs:label ?bLabel }
+}
+"""
+
+SHARED_PEOPLE = PREFIXES + """
+SELECT ?a ?aLabel ?b ?bLabel (COUNT(DISTINCT ?p) AS ?n) WHERE {
+  ?p a rem:Person ; rem:worksFor|rem:memberOf ?a , ?b .
+  ?a a rem:Body . ?b a rem:Body .
+  FILTER(STR(?a) < STR(?b))
+  OPTIONAL { ?a rdfs:label ?aLabel } OPTIONAL { ?b rdfs:label ?bLabel }
+} GROUP BY ?a ?aLabel ?b ?bLabel
+"""
+
+PEOPLE_LINKS = PREFIXES + """
+SELECT ?p ?pLabel ?via ?viaLabel ?kind WHERE {
+  ?p a rem:Person .
+  OPTIONAL { ?p rdfs:label ?pLabel }
+  { ?p rem:worksFor|rem:memberOf ?via . BIND("body" AS ?kind) }
+  UNION { ?via rem:present|rem:officerPresent|rem:inAttendance|rem:chairedBy ?p .
+          BIND("meeting" AS ?kind) }
+  UNION { ?act rem:responsibleParty ?p ; rem:implements ?via . BIND("recommendation" AS ?kind) }
+  OPTIONAL { ?via rdfs:label|dcterms:title|rem:text ?viaLabel }
+}
+"""
+
+
+@dataclass
+class Filters:
+    """Narrow a projection; each value is an IRI or literal compared as an RDF term."""
+
+    body: str | None = None
+    person: str | None = None
+    inspection: str | None = None
+    timescale: str | None = None
+    status: str | None = None
+    focus: str | None = None
+    radius: int = 2
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _label(row: dict, var: str, fallback: str) -> str:
+    v = row.get(var)
+    return str(v) if v is not None else fallback.rsplit("/", 1)[-1]
+
+
+def _add_node(g: nx.MultiDiGraph, iri: object, type_: str, label: str, **attrs: object) -> str:
+    key = str(iri)
+    if key not in g:
+        g.add_node(key, iri=key, type=type_, label=label, **attrs)
+    return key
+
+
+def _edge(g: nx.MultiDiGraph, a: str, b: str, type_: str) -> None:
+    if not any(d.get("type") == type_ for d in (g.get_edge_data(a, b) or {}).values()):
+        g.add_edge(a, b, key=type_, type=type_, label=type_.replace("_", " "))
+
+
+def _rows(store: Store, query: str) -> Rows:
+    res = store.query(query)
+    assert isinstance(res, Rows)
+    return res
+
+
+def accountability(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
+    f = filters or Filters()
+    g = nx.MultiDiGraph(view="accountability")
+    for r in _rows(store, ACCOUNTABILITY):
+        rec = _add_node(g, r["rec"], "recommendation", str(r["recText"]),
+                        timescale=str(r.get("timescale", "")), due=str(r.get("due", "")))
+        if "src" in r:
+            src = _add_node(g, r["src"], str(r.get("srcKind", "document")),
+                            _label(r, "srcLabel", str(r["src"])))
+            _edge(g, src, rec, "recommends")
+        if "act" not in r:
+            continue
+        act = _add_node(g, r["act"], "action", "Action", status=str(r.get("status", "")))
+        _edge(g, rec, act, "implemented_by")
+        if "party" in r:
+            party = _add_node(g, r["party"], str(r.get("partyKind", "person")),
+                              _label(r, "partyLabel", str(r["party"])))
+            _edge(g, act, party, "responsible")
+            if "body" in r:
+                body = _add_node(g, r["body"], "body", _label(r, "bodyLabel", str(r["body"])))
+                _edge(g, party, body, "works_for")
+        if "to" in r:
+            to = _add_node(g, r["to"], "body", _label(r, "toLabel", str(r["to"])))
+            _edge(g, act, to, "reports_to")
+    for r in _rows(store, OVERSIGHT):
+        if str(r["a"]) in g or str(r["b"]) in g:
+            a = _add_node(g, r["a"], "body", _label(r, "aLabel", str(r["a"])))
+            b = _add_node(g, r["b"], "body", _label(r, "bLabel", str(r["b"])))
+            _edge(g, a, b, str(r["rel"]).rsplit("#", 1)[-1])
+    return apply_filters(g, f)
+
+
+def bodies(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph(view="bodies")
+    for r in _rows(store, OVERSIGHT):
+        a = _add_node(g, r["a"], "body", _label(r, "aLabel", str(r["a"])))
+        b = _add_node(g, r["b"], "body", _label(r, "bLabel", str(r["b"])))
+        _edge(g, a, b, str(r["rel"]).rsplit("#", 1)[-1])
+    for r in _rows(store, SHARED_PEOPLE):
+        a = _add_node(g, r["a"], "body", _label(r, "aLabel", str(r["a"])))
+        b = _add_node(g, r["b"], "body", _label(r, "bLabel", str(r["b"])))
+        _edge(g, a, b, "shared_people")
+    return apply_filters(g, filters or Filters())
+
+
+def people(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
+    """People joined when they share a body, a meeting or a recommendation."""
+    via: dict[str, set[str]] = {}
+    g = nx.MultiDiGraph(view="people")
+    kinds: dict[str, str] = {}
+    for r in _rows(store, PEOPLE_LINKS):
+        p = _add_node(g, r["p"], "person", _label(r, "pLabel", str(r["p"])))
+        via.setdefault(str(r["via"]), set()).add(p)
+        kinds[str(r["via"])] = str(r["kind"])
+    for v, members in via.items():
+        ordered = sorted(members)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                _edge(g, a, b, f"shared_{kinds[v]}")
+    return apply_filters(g, filters or Filters())
+
+
+def apply_filters(g: nx.MultiDiGraph, f: Filters) -> nx.MultiDiGraph:
+    """Keep the components touching the chosen entity, and the neighbourhood of a focus."""
+    keep: set[str] | None = None
+    for chosen in (f.body, f.person, f.inspection):
+        if chosen:
+            if chosen not in g:
+                return g.subgraph([]).copy()
+            comp = nx.node_connected_component(g.to_undirected(as_view=True), chosen)
+            keep = comp if keep is None else keep & comp
+    if f.timescale or f.status:
+        def wanted(rec: str) -> bool:
+            d = g.nodes[rec]
+            if f.timescale and d.get("timescale") != f.timescale:
+                return False
+            acts = [a for a in g.successors(rec) if g.nodes[a]["type"] == "action"]
+            return not f.status or any(g.nodes[a].get("status") == f.status for a in acts)
+
+        drop: set[str] = set()
+        for rec, d in g.nodes(data=True):
+            if d["type"] == "recommendation" and not wanted(rec):
+                drop |= {rec, *(a for a in g.successors(rec) if g.nodes[a]["type"] == "action")}
+        g = g.subgraph(set(g) - drop).copy()
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+    if keep is not None:
+        g = g.subgraph(keep & set(g)).copy()
+    if f.focus:
+        if f.focus not in g:
+            return g.subgraph([]).copy()
+        near = nx.ego_graph(g.to_undirected(as_view=True), f.focus, radius=f.radius)
+        g = g.subgraph(set(near)).copy()
+    return g
+
+
+VIEWS = {"accountability": accountability, "bodies": bodies, "people": people}
+
+
+def project(store: Store, view: str = "accountability",
+            filters: Filters | None = None) -> nx.MultiDiGraph:
+    try:
+        fn = VIEWS[view]
+    except KeyError:
+        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}") from None
+    return fn(store, filters)
+

@@ -1,0 +1,110 @@
+"""Projections and analytics on a hand-written accountability graph with known answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph.analytics import analyse
+from graph.embedded import EmbeddedStore
+from graph.projections import Filters, project
+from tests.conftest import DATA
+
+ID = "https://remit.example/id/"
+TS = "https://remit.example/vocab/timescale/"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
+    st = EmbeddedStore(Path(tmp_path_factory.mktemp("net")) / "store")
+    st.load_file(DATA / "network" / "accountability.trig")
+    return st
+
+
+def ids(*keys: str) -> set[str]:
+    return {ID + k for k in keys}
+
+
+def edge_set(g) -> set[tuple[str, str, str]]:
+    return {(a.removeprefix(ID), b.removeprefix(ID), d["type"]) for a, b, d in g.edges(data=True)}
+
+
+def test_accountability_nodes_and_edges_are_exact(store: EmbeddedStore) -> None:
+    g = project(store, "accountability")
+    assert set(g) == ids("inspection/i1", "recommendation/r1", "recommendation/r2",
+                         "recommendation/r3", "action/a1", "action/a2", "action/a3",
+                         "person/ann", "person/bob", "role-owner/managers", "body/council",
+                         "body/pct", "body/board", "body/committee")
+    assert edge_set(g) == {
+        ("inspection/i1", "recommendation/r1", "recommends"),
+        ("inspection/i1", "recommendation/r2", "recommends"),
+        ("inspection/i1", "recommendation/r3", "recommends"),
+        ("recommendation/r1", "action/a1", "implemented_by"),
+        ("recommendation/r2", "action/a2", "implemented_by"),
+        ("recommendation/r3", "action/a3", "implemented_by"),
+        ("action/a1", "person/ann", "responsible"),
+        ("action/a1", "person/bob", "responsible"),
+        ("action/a2", "role-owner/managers", "responsible"),
+        ("person/ann", "body/council", "works_for"),
+        ("person/bob", "body/pct", "works_for"),
+        ("action/a1", "body/board", "reports_to"),
+        ("action/a2", "body/board", "reports_to"),
+        ("action/a2", "body/committee", "reports_to"),
+        ("body/committee", "body/board", "oversees"),
+    }
+    assert g.nodes[ID + "role-owner/managers"]["type"] == "role"
+    assert g.nodes[ID + "action/a1"]["status"].endswith("/completed")
+
+
+def test_timescale_filter_keeps_only_matching_recommendations(store: EmbeddedStore) -> None:
+    g = project(store, "accountability", Filters(timescale=TS + "immediately"))
+    recs = {n for n, d in g.nodes(data=True) if d["type"] == "recommendation"}
+    assert recs == ids("recommendation/r1")
+    assert ID + "person/ann" in g and ID + "role-owner/managers" not in g
+
+
+def test_person_filter_keeps_their_component(store: EmbeddedStore) -> None:
+    g = project(store, "accountability", Filters(person=ID + "person/bob"))
+    assert ID + "body/pct" in g and ID + "recommendation/r1" in g
+
+
+def test_focus_limits_to_neighbourhood(store: EmbeddedStore) -> None:
+    g = project(store, "accountability", Filters(focus=ID + "action/a2", radius=1))
+    assert set(g) == ids("action/a2", "recommendation/r2", "role-owner/managers", "body/board",
+                         "body/committee")
+
+
+def test_unknown_focus_gives_empty_graph(store: EmbeddedStore) -> None:
+    assert project(store, "accountability", Filters(focus=ID + "nobody")).number_of_nodes() == 0
+
+
+def test_bodies_view_links_oversight(store: EmbeddedStore) -> None:
+    g = project(store, "bodies")
+    assert ("body/committee", "body/board", "oversees") in edge_set(g)
+
+
+def test_people_view_links_people_sharing_a_recommendation(store: EmbeddedStore) -> None:
+    g = project(store, "people")
+    assert ("person/ann", "person/bob", "shared_recommendation") in edge_set(g)
+
+
+def test_unknown_view_is_refused(store: EmbeddedStore) -> None:
+    with pytest.raises(ValueError, match="unknown view"):
+        project(store, "galaxy")
+
+
+def test_analytics_values(store: EmbeddedStore) -> None:
+    a = analyse(store, dt.date(2012, 7, 1))
+    assert {r["rec"] for r in a["no_owner"]} == ids("recommendation/r2", "recommendation/r3")
+    assert [r["roleLabel"] for r in a["role_only_owners"]] == ["Relevant managers"]
+    # a1's latest snapshot is 'completed', so only the role owner carries an open action
+    assert [(r["label"], r["open"]) for r in a["open_load"]] == [("Relevant managers", 1)]
+    assert [(r["rec"], r["agencies"]) for r in a["cross_agency"]] == [
+        (ID + "recommendation/r1", 2)]
+    assert [(r["label"], r["actions"]) for r in a["report_receivers"]] == [
+        ("Lowfield Safeguarding Children Board", 2), ("Children's Scrutiny Committee", 1)]
+    assert [r["rec"] for r in a["overdue"]] == [ID + "recommendation/r2"]
+    top = a["centrality"]["degree"][0]
+    assert top["iri"] == ID + "body/board"
