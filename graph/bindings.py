@@ -11,7 +11,8 @@ escapes anywhere in the query text *before* parsing. A value holding a backslash
 by ``u0022`` must not become a quote, so a ``u``/``U`` after a backslash is itself written
 as an escape (``\\u0075``); every reading of the text, escape-aware or not, gives back the
 original characters. The block goes at the start of the WHERE group (see
-:func:`_where_brace`), or after the query when it has no WHERE keyword. The same writer serves SPARQL Update (``graph/updates.py``) and the
+:func:`_where_brace`), or after the query when it has no WHERE keyword. The same writer
+serves SPARQL Update (``graph/updates.py``) and the
 N-Quads that ``remit export`` prints.
 
 >>> from rdflib import Literal, URIRef
