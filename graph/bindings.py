@@ -2,9 +2,8 @@
 
 User input is never pasted into query text: each value is an rdflib term written by
 :func:`term_text`, which escapes it so that no string can end the literal early or change
-the query's meaning. The block is appended after the query's solution modifiers, where
-SPARQL 1.1 joins it with the WHERE pattern (so the bound variables need not be projected);
-pyoxigraph's ``substitutions`` would need them projected, and a remote server has none.
+the query's meaning. The bound variables need not be projected (pyoxigraph's
+``substitutions`` would need them projected, and a remote server has none).
 
 Why the escaping is more than N-Triples': SPARQL (§19.2) lets a parser replace ``\\uXXXX``
 escapes anywhere in the query text *before* parsing. A value holding a backslash followed
@@ -12,8 +11,7 @@ by ``u0022`` must not become a quote, so a ``u``/``U`` after a backslash is itse
 as an escape (``\\u0075``); every reading of the text, escape-aware or not, gives back the
 original characters. The block goes at the start of the WHERE group (see
 :func:`_where_brace`), or after the query when it has no WHERE keyword. The same writer
-serves SPARQL Update (``graph/updates.py``) and the
-N-Quads that ``remit export`` prints.
+serves SPARQL Update (``graph/updates.py``) and the N-Quads that ``remit export`` prints.
 
 >>> from rdflib import Literal, URIRef
 >>> term_text(Literal('say "hi"\\n'))
