@@ -1,0 +1,121 @@
+"""Action plans: one action per row, with owners, dated status and reporting lines.
+
+The header row says which column is which (``ingest/tables.py``); section rows (one
+non-empty cell, or a plain heading line between rows) set the section; every other row is
+an action. Owners and reporting schedules are split by ``ingest/owners.py``. Linking each
+row to the inspection's recommendation is ``ingest/link.py``'s job, once the whole pack is
+read. An acronym table at the foot of the plan is read too, so nothing is lost when the
+segmenter leaves it inside the plan.
+"""
+
+from __future__ import annotations
+
+from ingest.extractors import PackContext, register
+from ingest.extractors.acronyms import acronym_rows, is_acronym_heading
+from ingest.judgements import heading_like
+from ingest.owners import parse_schedule, split_owners
+from ingest.records import (
+    Action,
+    BodyMention,
+    DocumentRecords,
+    PersonMention,
+    Segment,
+    StatusSnapshot,
+    Warning_,
+)
+from ingest.tables import Columns, align, find_header, header_repeat
+from ingest.text import PackText
+from ingest.textutil import clean, is_furniture, is_separator_row, split_row
+from ingest.timescale import resolve_checkpoint
+
+RAG = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green",
+       "green": "green", "complete": "completed", "completed": "completed", "b": "completed",
+       "blue": "completed", "done": "completed", "amber/green": "amber", "red/amber": "red"}
+
+
+def rag_of(text: str | None) -> str | None:
+    s = clean(text).lower().strip(" .")
+    return RAG.get(s, s or None)
+
+
+def _cell(row: dict[int, str], i: int | None) -> str | None:
+    return (row.get(i) or None) if i is not None else None
+
+
+def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section: str | None,
+            anchor: str | None, out: DocumentRecords) -> Action:
+    owners, unassigned = split_owners(_cell(row, cols.index("owner")))
+    schedule = _cell(row, cols.index("reporting"))
+    firm, tentative, freq = parse_schedule(schedule)
+    span = pack.span(n)
+    act = Action(span=span, recommendation_text=_cell(row, cols.index("recommendation")),
+                 timescale_as_written=_cell(row, cols.index("timescale")),
+                 key_actions=_cell(row, cols.index("key_actions")), owners=owners,
+                 unassigned=unassigned, reporting_schedule=schedule, reports_to=firm,
+                 reporting_frequency=freq, section=section)
+    previous = None
+    for i, label in cols.checkpoints.items():
+        date = resolve_checkpoint(label, anchor, previous)
+        previous = date or previous
+        note, rag = _cell(row, i), rag_of(_cell(row, cols.rag_of.get(i)))
+        if note or rag:
+            act.statuses.append(StatusSnapshot(label, span, date=date, rag=rag, note=note))
+    for part in tentative:
+        out.warnings.append(Warning_(
+            f"reporting schedule at line {n} names '{part}' tentatively; it is not recorded "
+            "as a reporting line", span))
+    for body in firm:
+        out.bodies.append(BodyMention(body, span, context="action_plan.reporting"))
+    for o in owners:
+        if o.kind == "person":
+            out.people.append(PersonMention(o.name, span, role="Responsible officer",
+                                            context="action_plan.owner"))
+    return act
+
+
+@register("action_plan")
+def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
+    out = DocumentRecords(segment)
+    end = min(segment.end, len(pack))
+    lines = [(n, pack.line(n)) for n in range(segment.start, end + 1)]
+    found = find_header(lines)
+    if found is None:
+        out.warnings.append(Warning_(f"action plan '{segment.title}' (lines {segment.start}-"
+                                     f"{end}) has no header row I recognise"))
+        return out
+    header_n, cols = found
+    anchor = ctx.meeting_date or ctx.inspection_published
+    section: str | None = None
+    for n, raw in lines:
+        if n <= header_n or not raw.strip() or is_furniture(raw) or is_separator_row(raw):
+            continue
+        if is_acronym_heading(raw):
+            out.acronyms = acronym_rows(pack, n + 1, end)
+            for a in out.acronyms:
+                ctx.acronyms.setdefault(a.short, a.expansion)
+            break
+        cells = split_row(raw)
+        if cells is None:
+            text = clean(raw)
+            if heading_like(text):
+                section = text
+            else:
+                out.warnings.append(Warning_(f"line {n} of the action plan is not a table row",
+                                             pack.span(n)))
+            continue
+        if header_repeat(cells, cols):
+            continue
+        filled = [c for c in cells if c]
+        if len(filled) == 1 and cells[0] and len(filled[0]) <= 120:
+            section = filled[0]
+            continue
+        row = align(cells, cols)
+        rec_i = cols.index("recommendation")
+        if not _cell(row, rec_i) and out.actions:  # a continuation of the row above
+            prev = out.actions[-1]
+            extra = _cell(row, cols.index("key_actions"))
+            if extra:
+                prev.key_actions = f"{prev.key_actions or ''} {extra}".strip()
+            continue
+        out.actions.append(_action(pack, n, row, cols, section, anchor, out))
+    return out

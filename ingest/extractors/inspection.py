@@ -1,0 +1,219 @@
+"""Inspection reports: who inspected whom, when, the graded judgements and the areas for
+improvement.
+
+The header block ('Inspection dates:', 'Reporting inspector:', 'Published:') gives the
+facts of the inspection; the inspectorate is read from the document's own signals (its
+website, 'Her Majesty's Inspectors', its name) and written as its full name from the
+reference data. Judgements and areas for improvement are read by ``ingest/judgements.py``
+and ``ingest/improvements.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from ingest.extractors import PackContext, register
+from ingest.improvements import areas_for_improvement
+from ingest.inline_defs import body_type, find_acronym_definitions, find_body_names
+from ingest.judgements import findings_table, graded_headings, norm, reconcile
+from ingest.records import (
+    Acronym,
+    BodyMention,
+    DocumentRecords,
+    Inspection,
+    PersonMention,
+    Segment,
+    Span,
+    Warning_,
+)
+from ingest.text import PackText
+from ingest.textutil import MONTHS, clean, is_furniture, parse_date, strip_title
+
+# (short name, full name if the reference data lacks it, [(signal, weight)])
+INSPECTORATES = [
+    ("Ofsted", "Office for Standards in Education, Children's Services and Skills",
+     [(r"ofsted\.gov\.uk", 3), (r"her majesty['’]s inspectors?\b(?! of)", 2), (r"\bofsted\b", 1)]),
+    ("CQC", "Care Quality Commission",
+     [(r"cqc\.org\.uk", 3), (r"care quality commission", 1), (r"\bCQC\b", 1)]),
+    ("HMICFRS", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
+     [(r"inspectorate of constabulary", 2), (r"\bHMICF?R?S\b", 2)]),
+    ("HM Inspectorate of Probation", "His Majesty's Inspectorate of Probation",
+     [(r"inspectorate of probation", 2)]),
+    ("Estyn", "Estyn", [(r"estyn\.gov\.wales|\bestyn\b", 2)]),
+    ("CIW", "Care Inspectorate Wales", [(r"care inspectorate wales|careinspectorate\.wales", 2)]),
+]
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_RANGE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\s*"
+                    rf"(?:to|until|and|-|–|—)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})",
+                    re.I)
+_FIELD = re.compile(r"^((?:inspection|review|visit) dates?|dates? of (?:the )?(?:inspection|review|"
+                    r"visit)|(?:reporting|lead) inspector|published|publication date|date "
+                    r"published|date of publication)\s*:\s*(.+)$", re.I)
+
+
+def _field_key(label: str) -> str:
+    """'Date published' → 'published'; 'Dates of review' → 'dates'; 'Lead inspector' → ..."""
+    s = label.lower()
+    if "publi" in s:
+        return "published"
+    if "inspector" in s:
+        return "inspector"
+    return "dates"
+
+
+def inspectorate_of(text: str) -> tuple[str, str] | None:
+    """(short name, full name) of the inspectorate whose signals weigh most in ``text``."""
+    scores = Counter()
+    for short, _, signals in INSPECTORATES:
+        for rx, weight in signals:
+            scores[short] += weight * len(re.findall(rx, text, re.I))
+    if not scores or scores.most_common(1)[0][1] == 0:
+        return None
+    short = scores.most_common(1)[0][0]
+    full = next(f for s, f, _ in INSPECTORATES if s == short)
+    try:
+        from ontology.reference import lookup
+
+        full = lookup(short).name
+    except Exception:  # reference data missing or ambiguous: keep the built-in name
+        pass
+    return short, full
+
+
+def date_range(text: str) -> list[str]:
+    """'27 June to 8 July 2011' → ['2011-06-27', '2011-07-08']; one date → [d, d]."""
+    m = _RANGE.search(text)
+    if m:
+        end_month, end_year = MONTHS[m[5].lower()], int(m[6])
+        month = MONTHS[m[2].lower()] if m[2] else end_month
+        year = int(m[3]) if m[3] else end_year - (1 if month > end_month else 0)
+        try:
+            return [dt.date(year, month, int(m[1])).isoformat(),
+                    dt.date(end_year, end_month, int(m[4])).isoformat()]
+        except ValueError:
+            pass
+    single = parse_date(text)
+    return [single, single] if single and len(single) == 10 else []
+
+
+def _type(pack: PackText, seg: Segment, title: str) -> str | None:
+    """'announced' / 'unannounced', from this report or a document of the pack about it."""
+    rx = re.compile(r"\b(un)?announced inspection(?: of ([^.]{5,160}))?", re.I)
+    title_words = set(norm(title).split())
+    for text, own in ((pack.text(seg.start, seg.end), True), ("\n".join(pack.lines), False)):
+        for m in rx.finditer(text):
+            before = text[max(0, m.start() - 40):m.start()].lower()
+            if re.search(r"(recent|previous|last|first|annual|earlier)\W+\w*\W*$", before):
+                continue
+            about = set(norm(m[2]).split()) if m[2] else set()
+            if own or (about and len(about & title_words) >= 0.6 * len(about)):
+                return "unannounced" if m[1] else "announced"
+    return None
+
+
+def _subject(text: str, title: str, ctx: PackContext) -> str | None:
+    place_m = re.search(r"((?:[A-Z][\w'’-]*\s*)+)$", title)
+    place = place_m[1].strip() if place_m else None
+    if ctx.council and (place is None or norm(place) in norm(ctx.council)):
+        return ctx.council
+    councils = Counter(n for n, _ in find_body_names(text) if n.split()[-1] == "Council")
+    named = [n for n, _ in councils.most_common() if place and norm(place) in norm(n)]
+    if named:
+        return named[0]
+    if place:
+        return place if place.endswith("Council") else f"{place} Council"
+    return ctx.council or (councils.most_common(1)[0][0] if councils else None)
+
+
+@register("inspection_report")
+def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
+    out = DocumentRecords(segment)
+    start, end = segment.start, min(segment.end, len(pack))
+    if end < start:
+        return out
+    text = pack.text(start, end)
+    lines = [(n, clean(pack.line(n))) for n in range(start, end + 1)]
+    lines = [(n, t) for n, t in lines if t and not is_furniture(pack.line(n))]
+    if not lines:
+        return out
+    title_n, title = lines[0]
+    if _FIELD.match(title):
+        title = segment.title
+    fields: dict[str, tuple[int, str]] = {}
+    for n, t in lines[:60]:
+        m = _FIELD.match(t)
+        if m:
+            fields.setdefault(_field_key(m[1]), (n, m[2].strip()))
+    published_text = fields.get("published", (0, None))[1]
+    published = parse_date(published_text)
+    found = inspectorate_of(text)
+    short, full = found if found else (None, None)
+    header_end = max([title_n] + [n for n, _ in fields.values()])
+    team = re.search(r"inspection team (?:consisted|comprised|was made up) of (.+?)\.(?:\s|$)",
+                     clean(text), re.I)
+    inspector = strip_title(fields["inspector"][1])[1] if "inspector" in fields else None
+    dates = date_range(fields.get("dates", (0, ""))[1])
+    insp = Inspection(title=title, span=pack.span(title_n, header_end), inspectorate=full,
+                      subject_body=_subject(text, title, ctx), type=_type(pack, segment, title),
+                      dates=dates, published=published, reporting_inspector=inspector,
+                      team=team[1] if team else None)
+    heads, majors = graded_headings(pack, start, end)
+    table = findings_table(pack, start, end, majors)
+    out.warnings += reconcile(heads, table)
+    insp.judgements = [f.judgement for f in heads + table]
+    out.inspections.append(insp)
+    if published:
+        ctx.inspection_published = published
+
+    starts = sorted((f.judgement.span.start, f.judgement.section) for f in heads)
+
+    def section_at(n: int) -> str | None:
+        return next((s for line, s in reversed(starts) if line < n), None)
+
+    source = f"{short or 'Inspection'}: {title}" + (
+        f" (published {published_text})" if published_text else "")
+    recs, warns = areas_for_improvement(pack, start, end, section_at=section_at,
+                                        published=published, source=source)
+    out.recommendations += recs
+    out.warnings += warns
+    _mentions(pack, out, insp, short, start, end, ctx)
+    if not heads and not table:
+        out.warnings.append(Warning_(f"inspection report '{title}' has no graded judgements I "
+                                     "can read", insp.span))
+    return out
+
+
+def _mentions(pack: PackText, out: DocumentRecords, insp: Inspection, short: str | None,
+              start: int, end: int, ctx: PackContext) -> None:
+    """Bodies, people and acronym definitions the report names."""
+    if insp.inspectorate:
+        out.bodies.append(BodyMention(insp.inspectorate, insp.span, "inspectorate",
+                                      acronym=short, context="inspection.inspectorate"))
+    if insp.subject_body:
+        out.bodies.append(BodyMention(insp.subject_body, insp.span, "council",
+                                      context="inspection.subject"))
+    if insp.reporting_inspector:
+        n = next((i for i in range(start, end + 1)
+                  if insp.reporting_inspector in pack.line(i)), insp.span.start)
+        out.people.append(PersonMention(insp.reporting_inspector, pack.span(n),
+                                        role="Reporting inspector", body=insp.inspectorate,
+                                        context="inspection.reporting_inspector"))
+    defined: set[str] = set()
+    for n in range(start, end + 1):
+        line = pack.line(n)
+        if "(" in line:
+            for acr, expansion, _ in find_acronym_definitions(clean(line)):
+                span = Span(n, n, line)
+                out.acronyms.append(Acronym(acr, expansion, span))
+                ctx.acronyms.setdefault(acr, expansion)
+                btype = body_type(expansion)
+                if btype and expansion[0].isupper():
+                    defined.add(norm(expansion))
+                    out.bodies.append(BodyMention(expansion, span, btype, acronym=acr,  # type: ignore[arg-type]
+                                                  context="inspection.text"))
+        for name, _ in find_body_names(clean(line)):
+            if norm(name) not in defined:
+                out.bodies.append(BodyMention(name, Span(n, n, line), body_type(name),  # type: ignore[arg-type]
+                                              context="inspection.text"))

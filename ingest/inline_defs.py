@@ -1,0 +1,113 @@
+"""Names a document defines or mentions in its prose: 'Full Name (ABC)' and body names.
+
+Inspection reports define local acronyms once ('Cheshire East Safeguarding Children Board
+(CESCB)') and then use them; entity resolution needs those definitions to merge the
+acronym, its variants and the full name into one body. The definition is accepted only when
+the acronym's letters fit the initials of the words before it, so '(see page 4)' or
+'(2011)' never become acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_STOP = {"and", "of", "for", "the", "in", "on", "to", "&", "at", "with", "a"}
+_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}\d?)\s*\)")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|&")
+BODY_WORDS = {
+    "council": "council", "committee": "committee", "board": "board", "trust": "trust",
+    "commission": "other", "panel": "partnership_group", "partnership": "partnership_group",
+    "agency": "other", "department": "government_department", "service": "team_or_service",
+    "team": "team_or_service", "unit": "team_or_service", "inspectorate": "inspectorate",
+    "group": "partnership_group", "forum": "partnership_group", "centre": "other",
+    "authority": "council", "office": "other", "police": "other", "constabulary": "other",
+}
+_POST_WORDS = {"director", "head", "chair", "chairman", "manager", "officer", "lead", "member",
+               "chief", "inspector", "nurse", "coordinator", "consultant", "secretary"}
+_NAME_TOKEN = r"(?:[A-Z][\w'’-]*|&|and|of|for|the|on|in)"
+_BODY_NAME = re.compile(
+    rf"\b([A-Z][\w'’-]*(?:[ \t]+{_NAME_TOKEN}){{0,10}}[ \t]+"
+    rf"(?:{'|'.join(w.capitalize() for w in BODY_WORDS)}))\b(?!['’]s?\s+[A-Z])")
+
+
+def _initials(words: list[str]) -> str:
+    out = []
+    for w in words:
+        for part in w.split("-"):
+            if part and part.lower() not in _STOP:
+                out.append(part[0].lower())
+    return "".join(out)
+
+
+def expansion_for(acronym: str, before: str) -> str | None:
+    """The words just before '(ABC)' that spell it out, or ``None`` when none fit.
+
+    >>> expansion_for('PCT', 'staff from the Central and Eastern Cheshire Primary Care Trust')
+    'Primary Care Trust'
+    """
+    letters = re.sub(r"[^a-z]", "", acronym.lower())
+    words = _WORD.findall(before.split(".")[-1])[-14:]
+    if not letters or not words:
+        return None
+    for i in range(len(words) - 1, -1, -1):
+        suffix = words[i:]
+        if suffix[0].lower() in _STOP:
+            continue
+        if _initials(suffix) == letters:
+            return " ".join(suffix)
+    for i in range(len(words) - 1, -1, -1):  # fallback: letters a subsequence of initials
+        suffix = words[i:]
+        if suffix[0][0].lower() != letters[0] or len(suffix) > len(letters) + 3:
+            continue
+        initials = "".join(w[0].lower() for w in suffix)
+        it = iter(initials)
+        if all(c in it for c in letters) and initials[-1] == letters[-1]:
+            return " ".join(suffix)
+    return None
+
+
+def find_acronym_definitions(text: str) -> Iterator[tuple[str, str, int]]:
+    """(acronym, expansion, offset of the match) for each 'Full Name (ABC)' in ``text``."""
+    for m in _DEF.finditer(text):
+        short = m[1]
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        expansion = expansion_for(short, text[max(0, m.start() - 200):m.start()])
+        if expansion:
+            yield short, expansion, m.start()
+
+
+def body_type(name: str) -> str | None:
+    """A body type guessed from a name's last word ('... Trust' → 'trust')."""
+    words = name.split()
+    if not words:
+        return None
+    last = words[-1].lower().rstrip("s") if words[-1].lower() != "commission" else "commission"
+    low = name.lower()
+    if "clinical commissioning group" in low or (low.startswith("nhs ") and last != "trust"):
+        return "nhs_body"
+    if "nhs" in low and last == "trust":
+        return "trust"
+    if name.lower().endswith("quality commission") or "inspectorate" in name.lower():
+        return "inspectorate"
+    return BODY_WORDS.get(last)
+
+
+def find_body_names(text: str) -> Iterator[tuple[str, int]]:
+    """(name, offset) for proper names of bodies in prose: capitalised words ending in a
+    body word ('Council', 'Trust', 'Board' ...), posts ('Director of ...') left out."""
+    for m in _BODY_NAME.finditer(text):
+        name = m[1]
+        offset = m.start()
+        if " and the " in name:  # 'the Board and the Children's Trust': the last one
+            cut = name.rindex(" and the ") + len(" and the ")
+            name, offset = name[cut:], offset + cut
+        words = name.split()
+        while words and words[0].lower() in _STOP:
+            words = words[1:]
+        if len(words) < 2 or words[0].lower() in _POST_WORDS:
+            continue
+        if any(w.lower() in _POST_WORDS for w in words[:-1]):
+            continue
+        yield " ".join(words), offset + name.find(words[0])

@@ -1,0 +1,85 @@
+"""Link action-plan rows to the inspection's recommendations they serve.
+
+Plans copy the report's wording with drift: a capital added, a word dropped, a typo
+('assesment'), a sentence cut short. Each row is matched on normalised words with a
+blend of sequence similarity and word overlap; pairs are taken best first, one row per
+recommendation where possible, so two near-identical recommendations do not both claim the
+same row. A row that fits none (an area the plan adds of its own) stays unlinked and is
+reported, never forced onto the nearest recommendation.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ingest.records import Action, Recommendation, Warning_
+from ingest.timescale import normalise_timescale
+
+THRESHOLD = 0.6
+_LEAD = re.compile(r"^(?:ensure that|ensure|to ensure that|we will|the council will)\s+")
+
+
+def _words(text: str | None) -> list[str]:
+    s = re.sub(r"[^a-z0-9 ]+", " ", (text or "").lower().replace("'", ""))
+    return _LEAD.sub("", " ".join(s.split())).split()
+
+
+def similarity(a: str | None, b: str | None) -> float:
+    """0..1: how far two wordings are the same recommendation.
+
+    >>> round(similarity('ensure that assessment reports are shared',
+    ...                  'Ensure that assesment reports are shared.'), 2)
+    0.96
+    """
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    seq = SequenceMatcher(None, " ".join(wa), " ".join(wb), autojunk=False).ratio()
+    sa, sb = set(wa), set(wb)
+    overlap = len(sa & sb) / min(len(sa), len(sb))  # a plan may cut a sentence short
+    dice = 2 * len(sa & sb) / (len(sa) + len(sb))
+    return round(0.5 * seq + 0.25 * overlap + 0.25 * dice, 4)
+
+
+def link_actions(recommendations: list[Recommendation], actions: list[Action],
+                 threshold: float = THRESHOLD) -> list[Warning_]:
+    """Set each action's ``recommendation_id`` and ``link_score``; warnings for the rows
+    that match no recommendation and for recommendations that two rows share."""
+    scores: list[tuple[float, int, int]] = []
+    for ai, act in enumerate(actions):
+        for ri, rec in enumerate(recommendations):
+            s = similarity(act.recommendation_text, rec.text)
+            if rec.timescale and normalise_timescale(act.timescale_as_written) == rec.timescale:
+                s += 0.02  # the same words under the same timescale: the better twin
+            scores.append((s, ai, ri))
+    scores.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_a: set[int] = set()
+    used_r: set[int] = set()
+    for s, ai, ri in scores:
+        if s >= threshold and ai not in used_a and ri not in used_r:
+            _set(actions[ai], recommendations[ri], s)
+            used_a.add(ai)
+            used_r.add(ri)
+    warnings: list[Warning_] = []
+    for ai, act in enumerate(actions):
+        if ai in used_a:
+            continue
+        best = next(((s, ri) for s, a, ri in scores if a == ai), None)
+        if best and best[0] >= threshold:  # its recommendation is taken: share it, and say so
+            rec = recommendations[best[1]]
+            _set(act, rec, best[0])
+            warnings.append(Warning_(
+                f"action plan row at line {act.span.start} shares recommendation {rec.id} "
+                "with another row", act.span, kind="link"))
+        else:
+            text = (act.recommendation_text or "")[:80]
+            warnings.append(Warning_(
+                f"action plan row at line {act.span.start} ('{text}') matches no "
+                "recommendation of the inspection; left unlinked", act.span, kind="link"))
+    return warnings
+
+
+def _set(act: Action, rec: Recommendation, score: float) -> None:
+    act.recommendation_id = rec.id
+    act.link_score = round(min(score, 1.0), 3)

@@ -1,0 +1,99 @@
+"""Action-plan tables: which column is which, and ragged rows put back in their columns.
+
+Plans are converted from PDF, so one table mixes encodings (TAB rows, ``<p>`` cells,
+markdown pipes) and rows lose their empty cells: a row of an eight-column plan may arrive
+with six. The header names the columns; a short row is aligned by dropping the columns a
+converter most often loses (empty RAG columns), or else by keeping its last cell in the
+last column (the reporting schedule), never by guessing from the row's content alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.textutil import clean, split_row
+
+ROLES = ("recommendation", "timescale", "key_actions", "owner", "evidence", "rag", "reporting")
+_PATTERNS = [
+    ("rag", r"^(?:rag|r\s*/\s*a\s*/\s*g|rag (?:status|rating)|status)$"),
+    ("evidence", r"evidence|progress|update|outcome to date|comments?"),
+    ("reporting", r"report|governance|monitor"),
+    ("owner", r"officer|lead|owner|responsib|who\b|accountable"),
+    ("timescale", r"timescale|time ?frame|deadline|target date|by when|due|when"),
+    ("recommendation", r"recommendation|areas? (?:for|of) (?:improvement|development)|finding"
+                       r"|issue|requirement"),
+    ("key_actions", r"action|task|intervention|what"),
+]
+
+
+@dataclass
+class Columns:
+    """The header of a plan: a role per column, and each evidence column's checkpoint."""
+
+    roles: list[str | None]
+    checkpoints: dict[int, str] = field(default_factory=dict)  # column -> label as written
+    rag_of: dict[int, int] = field(default_factory=dict)  # evidence column -> its RAG column
+
+    def index(self, role: str) -> int | None:
+        return next((i for i, r in enumerate(self.roles) if r == role), None)
+
+
+def classify(cells: list[str]) -> Columns | None:
+    """The columns of a header row, or ``None`` when the row is not a plan header."""
+    roles: list[str | None] = []
+    for cell in cells:
+        s = clean(cell).lower()
+        role = next((r for r, rx in _PATTERNS if s and re.search(rx, s)), None)
+        if role == "recommendation" and "recommendation" in roles:
+            role = None
+        roles.append(role)
+    if "recommendation" not in roles or not ({"timescale", "key_actions", "owner"} & set(roles)):
+        return None
+    cols = Columns(roles)
+    for i, role in enumerate(roles):
+        if role == "evidence":
+            m = re.search(r"\(([^)]*)\)", cells[i]) or re.search(
+                r"(?:at|by|as at|[-–:])\s*(.+)$", clean(cells[i]), re.I)
+            cols.checkpoints[i] = clean(m[1]) if m else clean(cells[i])
+            if i + 1 < len(roles) and roles[i + 1] == "rag":
+                cols.rag_of[i] = i + 1
+    return cols
+
+
+def find_header(lines: list[tuple[int, str]]) -> tuple[int, Columns] | None:
+    """(line, columns) of the first plan header among numbered ``lines``."""
+    for n, raw in lines:
+        cells = split_row(raw)
+        if cells and len([c for c in cells if c]) >= 3:
+            cols = classify(cells)
+            if cols:
+                return n, cols
+    return None
+
+
+def align(cells: list[str], cols: Columns) -> dict[int, str]:
+    """A row's cells by column index, ragged rows aligned on the header."""
+    width = len(cols.roles)
+    while len(cells) > width and not cells[-1]:
+        cells = cells[:-1]
+    if len(cells) > width:  # too many: the surplus belongs to the last column
+        cells = [*cells[:width - 1], " ".join(c for c in cells[width - 1:] if c)]
+    if len(cells) == width:
+        return dict(enumerate(cells))
+    non_rag = [i for i, r in enumerate(cols.roles) if r != "rag"]
+    if len(cells) == len(non_rag):
+        return dict(zip(non_rag, cells, strict=True))
+    out = dict(enumerate(cells[:-1]))
+    last = cells[-1] if cells else ""
+    if cols.roles[-1] == "reporting" and re.search(r"report|quarterly|monthly|annual", last, re.I):
+        out[width - 1] = last
+    elif cells:
+        out[len(cells) - 1] = last
+    return out
+
+
+def header_repeat(cells: list[str], cols: Columns) -> bool:
+    """A header row repeated at a page break."""
+    again = classify(cells)
+    return again is not None and again.roles == cols.roles
