@@ -28,7 +28,7 @@ NETWORK_JS = Path(__file__).parent / "netview.js"
 #: Colour and shape per node type; the legend and the table say the type in words too.
 STYLE = {
     "inspection": ("#7a3e9d", "diamond"), "document": ("#7a3e9d", "diamond"),
-    "recommendation": ("#c2410c", "box"), "action": ("#b45309", "dot"),
+    "recommendation": ("#fdba74", "box"), "action": ("#b45309", "dot"),
     "person": ("#1d4ed8", "dot"), "post": ("#0e7490", "triangle"),
     "role": ("#64748b", "triangleDown"), "body": ("#15803d", "square"),
     "meeting": ("#9d174d", "star"),
@@ -51,7 +51,7 @@ def vis_data(g: nx.MultiDiGraph) -> dict[str, Any]:
         label = str(d.get("label", n))
         net.add_node(n, label=label[:60] + ("…" if len(label) > 60 else ""),
                      title=f"{d.get('type', 'node')}: {label}", color=colour, shape=shape,
-                     group=d.get("type", "node"))
+                     font={"color": "#0f172a"}, kind=d.get("type", "node"))
     for a, b, d in g.edges(data=True):
         net.add_edge(a, b, label=str(d.get("label", "")), title=str(d.get("type", "")),
                      arrows="to")
