@@ -1,0 +1,144 @@
+"""Materialised inference in a real embedded store: inverses, sub-properties, symmetric and
+transitive properties, sub-classes; the ontology is loaded once and reloaded on change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import FOAF, OWL, PROV, RDF
+
+from graph import inference
+from graph.embedded import EmbeddedStore
+from graph.inference import ensure_ontology, inference_update, transitive_properties
+from ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, ORG, REFERENCE_GRAPH, REM
+from ontology.reference import lookup
+from tests.fixture_store import fixture_store
+
+ID = "https://remit.example/id/"
+
+
+def iri(path: str) -> URIRef:
+    return URIRef(ID + path)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    with fixture_store(tmp_path_factory.mktemp("inference")) as st:
+        yield st
+
+
+def holds(store: EmbeddedStore, s: URIRef, p: URIRef, o: URIRef) -> bool:
+    return bool(store.query(f"ASK {{ {s.n3()} {p.n3()} {o.n3()} }}"))
+
+
+def inferred(store: EmbeddedStore, s: URIRef, p: URIRef, o: URIRef) -> bool:
+    return (s, p, o) in store.graph(INFERRED_GRAPH)
+
+
+@pytest.mark.parametrize(("s", "p", "o"), [
+    # inverses, both directions
+    ("post/head-safeguarding", REM.heldBy, "person/patel-r"),
+    ("body/cabinet", REM.overseenBy, "body/cyp-scrutiny"),
+    ("body/childrens-trust", REM.oversees, "body/nscb"),
+    ("person/patel-r", REM.responsibleFor, "action/sg-imm-1"),
+    ("body/northshire-cc", REM.inspectedBy,
+     "body/office-for-standards-in-education-children-1872c6d5aeb5"),
+    ("body/childrens-trust", REM.receivesReportsFrom, "body/nscb"),
+    ("body/northshire-cc", ORG.hasSubOrganization, "body/cabinet"),
+    # sub-properties (and their inverses)
+    ("person/brown-c", REM.memberOf, "body/cyp-scrutiny"),
+    ("person/brown-c", ORG.memberOf, "body/cyp-scrutiny"),
+    ("body/cyp-scrutiny", REM.hasMember, "person/green-d"),
+    ("meeting/cyp-2011-09-22", REM.attendee, "person/jones-a"),
+    ("post/director-cs", REM.reportsTo, "body/nscb"),
+    ("post/director-cs", REM.accountableTo, "body/nscb"),
+    ("post/director-cs", REM.accountabilityRelation, "body/nscb"),
+    # symmetric
+    ("body/northshire-cc", REM.partnerOf, "body/nscb"),
+    ("judgement/sg-overall-table", REM.sameJudgementAs, "judgement/sg-overall-heading"),
+    # transitive, across sub-properties: reportsTo -> reportsProgressTo -> reportsTo
+    ("post/head-safeguarding", REM.accountableTo, "body/childrens-trust"),
+    ("action/sg-imm-1", REM.accountableTo, "body/childrens-trust"),
+    ("body/safeguarding-unit", ORG.transitiveSubOrganizationOf, "body/northshire-cc"),
+])
+def test_materialised(store: EmbeddedStore, s: str, p: URIRef, o: str) -> None:
+    assert inferred(store, iri(s), p, iri(o))
+
+
+@pytest.mark.parametrize(("s", "p", "o"), [
+    ("meeting/cyp-2011-09-22", REM.attendee, "person/hart-g"),  # apologies are not attendance
+    ("body/childrens-trust", REM.accountableTo, "body/nscb"),  # no reverse chain
+    ("body/cyp-scrutiny", REM.accountableTo, "body/childrens-trust"),
+    ("body/northshire-cc", ORG.transitiveSubOrganizationOf, "body/safeguarding-unit"),
+])
+def test_not_materialised(store: EmbeddedStore, s: str, p: URIRef, o: str) -> None:
+    assert not holds(store, iri(s), p, iri(o))
+
+
+def test_subclass_closure_of_types(store: EmbeddedStore) -> None:
+    nscb = iri("body/nscb")
+    for cls in (REM.Body, ORG.Organization, PROV.Agent, FOAF.Agent):
+        assert holds(store, nscb, RDF.type, cls), cls
+    assert inferred(store, iri("document/report"), RDF.type, PROV.Entity)
+    assert inferred(store, iri("person/jones-a"), RDF.type, FOAF.Agent)
+    assert inferred(store, iri("meeting/cyp-2011-09-22"), RDF.type, PROV.Activity)
+    # reference data is reasoned over too
+    assert inferred(store, lookup("CQC").iri, RDF.type, PROV.Agent)
+
+
+def test_inferred_graph_holds_only_new_triples(store: EmbeddedStore) -> None:
+    asserted = store.graph(iri("pack/northshire-2011-09-22"))
+    assert len(store.graph(INFERRED_GRAPH) & asserted) == 0
+    # an asserted accountableTo edge is not copied into the inferred graph
+    assert not inferred(store, iri("body/nscb"), REM.reportsTo, iri("body/childrens-trust"))
+
+
+def test_one_transitive_operation_per_transitive_property() -> None:
+    props = transitive_properties()
+    assert set(props) == {REM.accountableTo, ORG.transitiveSubOrganizationOf}
+    text = inference_update()
+    for p in props:
+        assert f"{p.n3()}+" in text
+    assert text.startswith(f"DROP SILENT GRAPH {INFERRED_GRAPH.n3()}")
+
+
+def test_lead_reaches_responsible_party_and_responsible_for(tmp_path: Path) -> None:
+    """A plan line's rem:lead is a sub-property of an inverse: two rounds are needed."""
+    with fixture_store(tmp_path / "s") as st:
+        g = Graph()
+        line, agent = iri("plan-line/1"), iri("post/director-cs")
+        g.add((line, REM.lead, agent))
+        st.replace_graphs({iri("pack/extra"): g}, derived=inference_update())
+        assert inferred(st, agent, REM.leads, line)
+        assert inferred(st, line, REM.responsibleParty, agent)
+        assert inferred(st, agent, REM.responsibleFor, line)
+
+
+def test_dropping_a_pack_drops_its_inferences(tmp_path: Path) -> None:
+    with fixture_store(tmp_path / "s") as st:
+        assert st.count(INFERRED_GRAPH) > 0
+        st.replace_graphs({}, drop=[iri("pack/northshire-2011-09-22")],
+                          derived=inference_update())
+        assert not holds(st, iri("post/head-safeguarding"), REM.accountableTo,
+                         iri("body/childrens-trust"))
+        # what remains is inferred from ontology and reference data only
+        assert inferred(st, lookup("Ofsted").iri, RDF.type, PROV.Agent)
+
+
+def test_ensure_ontology_loads_once_and_reloads_on_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with EmbeddedStore(tmp_path / "s") as st:
+        assert ensure_ontology(st) is True
+        assert ensure_ontology(st) is False
+        assert (REM.Action, RDF.type, OWL.Class) in st.graph(ONTOLOGY_GRAPH)
+        assert st.count(REFERENCE_GRAPH) > 100
+        assert st.count(INFERRED_GRAPH) > 0
+        changed = tmp_path / "extra.ttl"
+        changed.write_text("<urn:x> <urn:p> <urn:y> .\n", encoding="utf-8")
+        monkeypatch.setattr(inference, "REFERENCE_FILES",
+                            (*inference.REFERENCE_FILES, changed))
+        assert ensure_ontology(st) is True
+        assert ensure_ontology(st) is False
