@@ -215,7 +215,9 @@ def strategy(lines: list[str], i: int) -> Start | None:
         return None
     has_contents = any(re.match(r"^(contents|table of contents)$", clean(a), re.I)
                        for a in window(lines, i + 1, 25))
-    if not (has_contents or (c.isupper() and len(c.split()) >= 2)):
+    years = re.search(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b", c)
+    if not (has_contents or (c.isupper() and len(c.split()) >= 2) or years
+            or lines[i].strip().startswith("**")):
         return None
     return Start(with_preamble(lines, i), "strategy", c, i + 1)
 

@@ -1,0 +1,224 @@
+"""Minutes: the meeting held, who attended, what was declared and what was resolved.
+
+Layout read: an optional council-name line, 'Minutes of a meeting of <body> held on <date>
+at <venue>' (the heading may run over several lines), attendance sections
+(:mod:`ingest.minutes_attendance`), numbered minute headings, declarations and RESOLVED
+clauses (:mod:`ingest.minutes_decisions`), 'The meeting commenced at ... and concluded at
+...'. Earlier meetings the minutes refer to ('the minutes of the meeting held on 16 June
+2011') become meetings with status 'referenced'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.body_mentions import body_mentions, body_type
+from ingest.extractors import PackContext, register
+from ingest.minutes_attendance import Attendance, read_attendance
+from ingest.minutes_decisions import (
+    RESOLVED,
+    MinuteHeading,
+    action_owner,
+    clause_text,
+    declarations_in,
+    is_minute_heading,
+)
+from ingest.records import (
+    BodyMention,
+    Declaration,
+    DocumentRecords,
+    Meeting,
+    PersonMention,
+    Resolution,
+    Segment,
+    Span,
+)
+from ingest.text import PackText
+from ingest.textutil import clean, find_dates, parse_date, parse_time
+
+_HEAD = re.compile(r"minutes\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting\s+of\s+)?"
+                   r"(?:the\s+)?(?P<body>.+?)\s*(?:held\s+(?:on|at|in)\b|meeting\s+held\b|,|$)",
+                   re.I)
+_TIMES = re.compile(r"meeting\s+(?:commenced|started|began|opened)\s+at\s+(?P<a>[\d.:]+\s*"
+                    r"(?:[ap]\.?m\.?|noon)?)(?:.*?(?:concluded|ended|closed|finished|"
+                    r"terminated)\s+at\s+(?P<b>[\d.:]+\s*(?:[ap]\.?m\.?|noon)?))?", re.I)
+_END_ONLY = re.compile(r"meeting\s+(?:concluded|ended|closed|finished|terminated)\s+at\s+"
+                       r"(?P<b>[\d.:]+\s*(?:[ap]\.?m\.?|noon)?)", re.I)
+_REFERENCED = re.compile(r"\bmeeting\s+(?:of\s+the\s+[A-Z][\w' -]+?\s+)?held\s+on\s+", re.I)
+
+
+def _heading(pack: PackText, seg: Segment) -> tuple[int, int, str]:
+    """(first, last, text) of the heading paragraph that opens with 'Minutes of'."""
+    first = next((n for n in range(seg.start, seg.end + 1)
+                  if re.match(r"^\W*(draft\s+|unconfirmed\s+|confirmed\s+)?minutes\b",
+                              clean(pack.line(n)), re.I)), seg.start)
+    last = first
+    while last + 1 <= seg.end and clean(pack.line(last + 1)) and last - first < 4:
+        last += 1
+    return first, last, " ".join(clean(pack.line(n)) for n in range(first, last + 1))
+
+
+def _venue(heading: str) -> str | None:
+    dates = find_dates(heading)
+    tail = heading[dates[0][2]:] if dates else heading
+    m = re.search(r"\b(?:at|in)\s+(?:the\s+)?(?!\d{1,2}[.:]\d{2})(.+)$", tail)
+    if not m:
+        return None
+    venue = re.sub(r"^(?:\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?\s*(?:at|in)\s+)", "", m[1]).strip(" .,")
+    return venue or None
+
+
+@register("minutes")
+def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
+    out = DocumentRecords(segment=segment)
+    first, last, heading = _heading(pack, segment)
+    m = _HEAD.search(heading)
+    body = clean(m["body"]).strip(" ,") if m else (ctx.meeting_body or "")
+    date = parse_date(heading)
+    _council(pack, segment, first, ctx)
+    stop_line = _first_minute(pack, last + 1, segment.end)
+    att = read_attendance(pack.lines[last:(stop_line - 1) if stop_line else segment.end],
+                          last + 1)
+    meeting = Meeting(
+        body=body, date=date, span=pack.span(first, max(last, att.end or last)),
+        venue=_venue(heading), present=att.present, apologies=att.apologies,
+        in_attendance=att.in_attendance, officers=att.officers,
+        officer_posts=att.officer_posts, chair=att.chair, vice_chair=att.vice_chair)
+    _times(pack, segment, meeting)
+    out.meetings.append(meeting)
+    _people(pack, att, body, out)
+    _decisions(pack, segment, (stop_line or segment.end + 1), meeting, att, out)
+    _referenced(pack, segment, meeting, out)
+    reported = {b.lower() for b in [body]}
+    if body:
+        out.bodies.append(_body_mention(pack, first, last, body))
+    out.bodies.extend(body_mentions(pack, segment.start, segment.end, "minutes", reported))
+    return out
+
+
+def _body_mention(pack: PackText, first: int, last: int, body: str) -> BodyMention:
+    return BodyMention(name=body, span=pack.span(first, last), type=body_type(body) or
+                       "committee", context="minutes.meeting")
+
+
+def _council(pack: PackText, seg: Segment, first: int, ctx: PackContext) -> None:
+    for n in range(seg.start, first):
+        c = clean(pack.line(n))
+        if c and c.isupper() and re.search(r"\bCOUNCIL\b", c) and not ctx.council:
+            ctx.council = c.title()
+
+
+def _first_minute(pack: PackText, start: int, end: int) -> int | None:
+    for n in range(start, end + 1):
+        if is_minute_heading(pack.line(n), None, _blank_after(pack, n, end)):
+            return n
+    return None
+
+
+def _blank_after(pack: PackText, n: int, end: int) -> bool:
+    return n >= end or not pack.line(n + 1).strip()
+
+
+def _times(pack: PackText, seg: Segment, meeting: Meeting) -> None:
+    for n in range(seg.end, seg.start - 1, -1):
+        c = clean(pack.line(n))
+        m = _TIMES.search(c) or _END_ONLY.search(c)
+        if m:
+            if "a" in m.groupdict() and m["a"]:
+                meeting.start_time = parse_time(m["a"])
+            if m["b"]:
+                meeting.end_time = parse_time(m["b"])
+            return
+
+
+def _people(pack: PackText, att: Attendance, body: str, out: DocumentRecords) -> None:
+    groups = [("present", att.present), ("apologies", att.apologies),
+              ("in_attendance", att.in_attendance)]
+    for context, names in groups:
+        for name in names:
+            role = att.chair_label if name == att.chair else (
+                att.vice_label if name == att.vice_chair else None)
+            n = att.lines.get(name, 1)
+            out.people.append(PersonMention(
+                name=name, span=pack.span(n), title=att.titles.get(name), role=role,
+                body=body if role else None, context=f"minutes.{context}"))
+    for name in att.officers:
+        n = att.lines.get(name, 1)
+        out.people.append(PersonMention(
+            name=name, span=pack.span(n), title=att.titles.get(name),
+            role=att.officer_posts.get(name), context="minutes.officers"))
+
+
+def _decisions(pack: PackText, seg: Segment, first: int, meeting: Meeting, att: Attendance,
+               out: DocumentRecords) -> None:
+    current: MinuteHeading | None = None
+    n = first
+    while n <= seg.end:
+        raw = pack.line(n)
+        head = is_minute_heading(raw, current.number if current else None,
+                                 _blank_after(pack, n, seg.end))
+        if head:
+            current = MinuteHeading(n, head.number, head.title)
+            n += 1
+            continue
+        c = clean(raw)
+        for name, title, kind, reason in declarations_in(c):
+            out.declarations.append(Declaration(
+                person=name, span=pack.span(n), interest_type=kind, reason=reason,
+                meeting_date=meeting.date, minute_number=current.number if current else None))
+            out.people.append(PersonMention(name=name, span=pack.span(n), title=title,
+                                            context="minutes.declaration"))
+        m = RESOLVED.match(c)
+        if m and (m[2] or not c[len(m[1]):].strip() or c[len(m[1]):].strip()[0] in ":-–—"):
+            n = _resolution(pack, seg, n, m[2].strip(), current, meeting, att, out)
+            continue
+        n += 1
+
+
+def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteHeading | None,
+                meeting: Meeting, att: Attendance, out: DocumentRecords) -> int:
+    """Read the decision opening at line ``n``; returns the line after it."""
+
+    def add(clause: str | None, text: str, a: int, b: int) -> None:
+        out.resolutions.append(Resolution(
+            minute_number=minute.number if minute else None,
+            minute_title=minute.title if minute else None, clause=clause, text=text,
+            span=pack.span(a, b), action_owner=action_owner(text, meeting.chair),
+            meeting_date=meeting.date, body=meeting.body))
+
+    if lead and not clause_text(lead):
+        add(None, lead, n, n)
+    k = n + 1
+    last_clause: tuple[str, list[str], int, int] | None = None
+    while k <= seg.end:
+        raw = pack.line(k)
+        c = clean(raw)
+        if is_minute_heading(raw, minute.number if minute else None) or RESOLVED.match(c):
+            break
+        ct = clause_text(raw)
+        if ct:
+            if last_clause:
+                add(last_clause[0], " ".join(last_clause[1]), last_clause[2], last_clause[3])
+            last_clause = (ct[0], [ct[1]], k, k)
+        elif c and last_clause and not raw.lstrip().startswith(("-", "•")) and \
+                pack.line(k - 1).strip():
+            last_clause[1].append(c)  # a clause running onto the next line
+            last_clause = (last_clause[0], last_clause[1], last_clause[2], k)
+        elif c:
+            break
+        k += 1
+    if last_clause:
+        add(last_clause[0], " ".join(last_clause[1]), last_clause[2], last_clause[3])
+    return k
+
+
+def _referenced(pack: PackText, seg: Segment, meeting: Meeting, out: DocumentRecords) -> None:
+    seen = {meeting.date}
+    for n in range(seg.start, seg.end + 1):
+        line = clean(pack.line(n))
+        for m in _REFERENCED.finditer(line):
+            iso = parse_date(line[m.end():m.end() + 40])
+            if iso and len(iso) == 10 and iso not in seen:
+                seen.add(iso)
+                out.meetings.append(Meeting(body=meeting.body, date=iso,
+                                            span=Span(n, n, pack.line(n)), status="referenced"))

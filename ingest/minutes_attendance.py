@@ -1,0 +1,157 @@
+"""Who attended a meeting, as minutes record it: present, chair, apologies, officers.
+
+Minutes write attendance under headings ('PRESENT', 'Apologies', 'In Attendance',
+'Officers') or inline ('Present: Councillor A (Chair), Councillors B, C and D'). Members'
+lists are split on their separators and titles dropped; the chair and vice-chair are marked
+'(Chairman)', '(Chair)', '(Vice-Chairman)' or '(in the Chair)'. Officers come one a line,
+'Name<TAB>Post', 'Name, Post' or '| Name | Post |'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.textutil import clean, split_names, split_row, strip_title
+
+SECTIONS = {
+    "present": "present", "members present": "present", "councillors present": "present",
+    "attendance": "present", "apologies": "apologies", "apologies for absence": "apologies",
+    "apologies were received from": "apologies", "in attendance": "in_attendance",
+    "also present": "in_attendance", "also in attendance": "in_attendance",
+    "officers": "officers", "officers present": "officers", "officers in attendance":
+    "officers", "officers attending": "officers",
+}
+_SECTION = re.compile(
+    r"^(" + "|".join(sorted((re.escape(k) for k in SECTIONS), key=len, reverse=True)) +
+    r")\s*(?:[:\-–]\s*(.*))?$", re.I)
+_APOLOGY_PROSE = re.compile(
+    r"^apologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|given)\s+"
+    r"(?:from|by)\s+(.*)$", re.I)
+_CHAIR = re.compile(r"\(\s*(vice[- ]?chair(?:man|person|woman)?|chair(?:man|person|woman)?|"
+                    r"in the chair|deputy chair(?:man)?|mayor)\s*\)", re.I)
+
+
+@dataclass
+class Attendance:
+    present: list[str] = field(default_factory=list)
+    apologies: list[str] = field(default_factory=list)
+    in_attendance: list[str] = field(default_factory=list)
+    officers: list[str] = field(default_factory=list)
+    officer_posts: dict[str, str] = field(default_factory=dict)
+    chair: str | None = None
+    vice_chair: str | None = None
+    chair_label: str = "Chairman"
+    vice_label: str = "Vice-Chairman"
+    titles: dict[str, str] = field(default_factory=dict)  # name -> title as written
+    lines: dict[str, int] = field(default_factory=dict)  # name -> line it was read from
+    end: int = 0  # last line of the attendance block
+
+
+def section_of(text: str) -> tuple[str, str] | None:
+    """(section, rest of the line) when a line opens an attendance section: the heading
+    alone ('PRESENT'), with its list after a colon ('Present: ...'), or the prose form
+    'Apologies for absence were received from ...'."""
+    c = clean(text)
+    m = _APOLOGY_PROSE.match(c)
+    if m:
+        return "apologies", m[1]
+    m = _SECTION.match(c)
+    if not m:
+        return None
+    return SECTIONS[m[1].lower()], (m[2] or "").strip()
+
+
+def _people(att: Attendance, text: str, line: int, into: list[str]) -> None:
+    shared: str | None = None  # 'Councillors A, B and C': the title covers the whole list
+    for part in split_names(text):
+        role_m = _CHAIR.search(part)
+        title, name = strip_title(_CHAIR.sub("", part))
+        if re.match(r"^(councillors|cllrs)\b", part.strip(), re.I):
+            shared = title
+        elif title:
+            shared = None
+        title = title or shared
+        if not name or not re.match(r"^[A-Z]", name) or len(name.split()) > 5:
+            continue
+        if role_m:
+            label = role_m[1]
+            if label.lower().startswith(("vice", "deputy")):
+                att.vice_chair, att.vice_label = name, label.title().replace("Vice-chair",
+                                                                             "Vice-Chair")
+            else:
+                att.chair = name
+                att.chair_label = "Chair" if "in the chair" in label.lower() else label.title()
+        if name not in into:
+            into.append(name)
+        if title:
+            att.titles.setdefault(name, title)
+        att.lines.setdefault(name, line)
+
+
+def _officer(att: Attendance, raw: str, line: int) -> None:
+    cells = split_row(raw)
+    if cells:
+        cells = [c for c in cells if c]
+        name, post = (cells[0], cells[1]) if len(cells) >= 2 else (cells[0], "") if cells else \
+            ("", "")
+    else:
+        c = clean(raw).strip(" .")
+        m = re.match(r"^(.+?)\s*\((.+)\)$", c)
+        name, post = (m[1], m[2]) if m else ([*c.split(",", 1), ""])[:2]
+    title, name = strip_title(name.strip(" -–"))
+    if not name or not re.match(r"^[A-Z]", name) or not 2 <= len(name.split()) <= 5:
+        return  # a table header ('Name | Post') or a stray word, not an officer
+    att.officers.append(name)
+    if post.strip(" -–,"):
+        att.officer_posts[name] = post.strip(" -–,")
+    if title:
+        att.titles.setdefault(name, title)
+    att.lines.setdefault(name, line)
+
+
+def read_attendance(lines: list[str], first_line: int,
+                    stop: re.Pattern[str] | None = None) -> Attendance:
+    """Attendance from ``lines`` (pack lines from ``first_line``), up to a line matching
+    ``stop`` if given (callers usually pass the lines before the first minute)."""
+    att = Attendance()
+    current: str | None = None
+    buffer: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if current and buffer:
+            text = " ".join(t for _, t in buffer)
+            target = getattr(att, current)
+            _people(att, text, buffer[0][0], target)
+        buffer.clear()
+
+    for k, raw in enumerate(lines):
+        n = first_line + k
+        c = clean(raw)
+        if stop is not None and stop.match(c):
+            break
+        sec = section_of(raw)
+        if sec:
+            flush()
+            current, rest = sec
+            att.end = n
+            if rest:
+                if current == "officers":
+                    _officer(att, rest, n)
+                else:
+                    buffer.append((n, rest))
+            continue
+        if current is None:
+            continue
+        if not c:
+            flush()
+            continue
+        att.end = n
+        if current == "officers":
+            _officer(att, raw, n)
+        elif _CHAIR.search(c) and not buffer:
+            _people(att, c, n, getattr(att, current))
+        else:
+            buffer.append((n, c))
+    flush()
+    return att

@@ -1,0 +1,113 @@
+"""What minutes decide: minute headings, declarations of interest and RESOLVED clauses.
+
+A minute is a numbered heading ('12 DISABLED FACILITIES GRANT', '23. Declarations of
+Interest'); a decision opens with 'RESOLVED' (or 'AGREED') and either states one clause on
+the same line or lists lettered clauses a), b) ... below it. Each clause is its own
+resolution; a clause that asks someone to act ('recommended to the Director of X that',
+'signed by the Chairman', 'that the Y be asked to') names its action owner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.textutil import clean, strip_bullet, strip_title
+
+MINUTE = re.compile(r"^(?:minute\s+)?((?:[A-Z]{1,6}/)?\d{1,4}(?:/\d{2,4})?)[.:]?\s+(\S.*)$",
+                    re.I)
+RESOLVED = re.compile(r"^(?:it\s+was\s+)?(resolved|agreed|recommended|decision)\b\s*"
+                      r"(?:unanimously\s*)?[:\-–—,]?\s*(.*)$", re.I)
+CLAUSE = re.compile(r"^\(?([a-z]|[ivx]{1,4}|\d{1,2})[).]\s+(\S.*)$")
+DECLARED = re.compile(
+    r"(?P<person>(?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+declared\s+(?:an?\s+|the\s+existence\s+of\s+"
+    r"an?\s+)?(?P<kind>[\w\s-]{0,40}?)\s*(?P<what>interest|party\s+whip)\b(?P<rest>[^.]*)")
+
+
+@dataclass
+class MinuteHeading:
+    line: int
+    number: str
+    title: str
+
+
+def is_minute_heading(raw: str, previous: str | None, next_blank: bool = False
+                      ) -> MinuteHeading | None:
+    """A minute heading: number then a short title (capitals or bold, or a short title on a
+    line of its own), not a sentence."""
+    c = clean(raw)
+    m = MINUTE.match(c)
+    if not m or "\t" in raw or len(m[2].split()) > 18 or c.endswith((".", ",", ";")):
+        return None
+    title = m[2].strip()
+    letters = [ch for ch in title if ch.isalpha()]
+    upper = letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    bold = "**" in raw
+    if not (upper or bold or (previous is not None and _follows(previous, m[1]))
+            or (next_blank and title[:1].isupper() and len(title.split()) <= 12)):
+        return None
+    return MinuteHeading(0, m[1], title)
+
+
+def _follows(previous: str, number: str) -> bool:
+    try:
+        return int(re.sub(r"\D", "", number.split("/")[-1] if "/" in number else number)) == \
+            int(re.sub(r"\D", "", previous.split("/")[-1] if "/" in previous else previous)) + 1
+    except ValueError:
+        return False
+
+
+def action_owner(text: str, chair: str | None) -> str | None:
+    """Whoever a clause asks to act, as written."""
+    m = re.search(r"\brecommended\s+to\s+(?:the\s+)?(.+?)\s+that\b", text, re.I)
+    if m:
+        return m[1].strip(" ,")
+    m = re.search(r"\bsigned\s+by\s+the\s+(chair(?:man|person|woman)?|mayor)\b", text, re.I)
+    if m:
+        return chair or m[1].title()
+    m = re.search(r"^(?i:that)\s+(?:the\s+)?([A-Z][\w'’,&() -]*?)\s+(?:be|is|are)\s+"
+                  r"(?:asked|requested|invited|instructed|authorised|delegated)\s+to\b", text)
+    if m:
+        return m[1].strip(" ,")
+    m = re.search(r"\breferred\s+to\s+(?:the\s+)?([A-Z][\w'’&() -]+?)(?:\s+for\b|[.,;]|$)", text)
+    if m:
+        return m[1].strip()
+    return None
+
+
+def interest_type(kind: str, what: str) -> str | None:
+    k = f"{kind} {what}".lower()
+    if "whip" in k:
+        return "party whip"
+    for t in ("pecuniary", "prejudicial", "personal"):
+        if t in k and not (t == "pecuniary" and "non-pecuniary" in k):
+            return t
+    return "other" if "interest" in k else None
+
+
+def declaration_reason(rest: str) -> str | None:
+    m = re.search(r"\b(?:on\s+the\s+grounds?\s+that|in\s+that|as|because|by\s+virtue\s+of)\s+"
+                  r"(.+)$", rest.strip(), re.I)
+    return m[1].strip(" .") if m else None
+
+
+def declarations_in(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(name, title, interest type, reason) for each 'X declared a ... interest ...'."""
+    out = []
+    for m in DECLARED.finditer(text):
+        title, name = strip_title(m["person"])
+        words = name.split()
+        while words and words[0] in ("The", "In", "At", "Also"):
+            words = words[1:]
+        if not words:
+            continue
+        out.append((" ".join(words), title, interest_type(m["kind"], m["what"]),
+                    declaration_reason(m["rest"])))
+    return out
+
+
+def clause_text(raw: str) -> tuple[str | None, str] | None:
+    """(letter, text) of a lettered clause line ('- a) That ...'), else None."""
+    m = CLAUSE.match(strip_bullet(clean(raw)))
+    return (m[1], m[2].strip()) if m else None

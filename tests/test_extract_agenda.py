@@ -1,0 +1,52 @@
+"""Golden tests of the agenda extractor on excerpts of the sample and of another council."""
+
+from __future__ import annotations
+
+from ingest.extractors import PackContext
+from tests.excerpt_helpers import extract_excerpt
+
+
+def test_sample_agenda_meeting_and_context():
+    ctx = PackContext()
+    pack, recs = extract_excerpt("agenda_sample.txt", "agenda", ctx)
+    [m] = recs.meetings
+    assert (m.body, m.date, m.start_time, m.status) == (
+        "Adult Social Care Scrutiny Committee", "2011-09-22", "10:00", "scheduled")
+    assert m.venue == "Committee Suite 2/3 - Westfields, Middlewich Road, Sandbach, CW11 1HZ"
+    assert (ctx.meeting_body, ctx.meeting_date) == (m.body, m.date)
+    assert pack.line(m.span.start) == "Adult Social Care Scrutiny Committee Agenda"
+
+
+def test_sample_agenda_items():
+    _, recs = extract_excerpt("agenda_sample.txt", "agenda")
+    items = [(i.number, i.title, i.pages, i.part) for i in recs.agenda_items]
+    assert len(items) == 12
+    assert items[0] == (1, "Apologies for Absence", None, 1)
+    assert items[1] == (2, "Minutes of Previous meeting", "1 - 6", 1)
+    assert items[5] == (6, "OFSTED Inspection of Safeguarding and Looked After Children "
+                           "Services - overlapping issues with Adult Services", "7 - 98", 1)
+    assert items[11] == (12, "Forward Plan - extracts", "153 - 154", 1)
+    assert recs.agenda_items[1].purpose == (
+        "To approve the minutes of the meeting held on 20 July 2011.")
+    assert recs.agenda_items[0].purpose is None
+    assert all("**" not in i.title for i in recs.agenda_items)
+
+
+def test_sample_agenda_contact_and_bodies():
+    _, recs = extract_excerpt("agenda_sample.txt", "agenda")
+    [contact] = recs.people
+    assert (contact.name, contact.email) == ("Mark Grimshaw", "mark.grimshaw@cheshireeast.gov.uk")
+    names = {b.name for b in recs.bodies}
+    assert {"Adult Social Care Scrutiny Committee", "Care Quality Commission"} <= names
+
+
+def test_other_council_agenda_parts_and_single_page():
+    _, recs = extract_excerpt("agenda_other.txt", "agenda")
+    [m] = recs.meetings
+    assert (m.body, m.date, m.start_time) == (
+        "Children's Services Overview and Scrutiny Panel", "2012-05-14", "18:30")
+    assert [(i.number, i.pages, i.part) for i in recs.agenda_items] == [
+        (1, None, 1), (2, "1 - 8", 1), (3, "9 - 30", 1), (4, "31", 2)]
+    [contact] = recs.people
+    assert (contact.name, contact.role, contact.email) == (
+        "Priya Desai", "Democratic Services Officer", "priya.desai@southford.example.gov.uk")

@@ -1,0 +1,78 @@
+"""Golden tests of the minutes extractor on excerpts of the sample and of another council."""
+
+from __future__ import annotations
+
+from tests.excerpt_helpers import extract_excerpt
+
+
+def test_sample_meeting_held():
+    _, recs = extract_excerpt("minutes_sample.txt", "minutes")
+    held = [m for m in recs.meetings if m.status == "held"]
+    [m] = held
+    assert (m.body, m.date, m.start_time, m.end_time) == (
+        "Adult Social Care Scrutiny Committee", "2011-07-20", "10:30", "12:05")
+    assert m.venue == "Committee Suite 2/3 - Westfields, Middlewich Road, Sandbach, CW11 1HZ"
+    assert (m.chair, m.vice_chair) == ("M J Simon", "B Silvester")
+    assert m.present == ["M J Simon", "B Silvester", "P Groves", "J Jackson", "F Keegan",
+                         "P Raynes", "J Saunders", "L Jeuda", "I Faseyi"]
+    assert m.apologies == ["C Andrew", "S Jones", "B Murphy", "R Domleo"]
+    assert m.in_attendance == ["O Hunter"]
+    assert m.officers == ["Phil Lloyd", "Lucia Scally", "Karen Carsberg", "Mike O'Regan",
+                          "Mark Grimshaw"]
+    assert m.officer_posts["Karen Carsberg"] == "Strategic Housing Manager"
+    assert m.officer_posts["Mark Grimshaw"] == "Scrutiny Officer"
+
+
+def test_sample_referenced_meeting():
+    _, recs = extract_excerpt("minutes_sample.txt", "minutes")
+    ref = [(m.date, m.status) for m in recs.meetings if m.status == "referenced"]
+    assert ref == [("2011-06-16", "referenced")]
+
+
+def test_sample_declaration():
+    _, recs = extract_excerpt("minutes_sample.txt", "minutes")
+    [d] = recs.declarations
+    assert (d.person, d.interest_type, d.minute_number) == ("Irene Faseyi", "personal", "9")
+    assert d.reason == "she was an employee of Southern Cross Healthcare Group PLC"
+
+
+def test_sample_resolutions_each_clause():
+    _, recs = extract_excerpt("minutes_sample.txt", "minutes")
+    got = [(r.minute_number, r.clause) for r in recs.resolutions]
+    assert got == [("11", None), ("12", "a"), ("12", "b"), ("13", "a"), ("13", "b"),
+                   ("13", "c"), ("13", "d"), ("14", "a"), ("14", "b"), ("15", None),
+                   ("15", "a"), ("16", None)]
+    by = {(r.minute_number, r.clause): r for r in recs.resolutions}
+    assert by[("11", None)].action_owner == "M J Simon"  # 'signed by the Chairman'
+    assert by[("13", "b")].action_owner == ("Director of Adults, Community, Health and "
+                                            "Wellbeing")
+    assert by[("13", "a")].text == "That the report be noted."
+    assert by[("13", "a")].minute_title == ("THINK LOCAL ACT PERSONAL - A NATIONAL STRATEGY "
+                                            "FOR LOCAL IMPLEMENTATION")
+    assert by[("16", None)].text == "That the forward plan be noted."
+
+
+def test_sample_people_with_roles():
+    _, recs = extract_excerpt("minutes_sample.txt", "minutes")
+    roles = {(p.name, p.role) for p in recs.people}
+    assert ("M J Simon", "Chairman") in roles
+    assert ("B Silvester", "Vice-Chairman") in roles
+    assert ("Phil Lloyd", "Director of Adults, Community, Health and Wellbeing") in roles
+    titles = {p.name: p.title for p in recs.people if p.context == "minutes.present"}
+    assert titles["J Jackson"] == "Councillor"  # 'Councillors A, B ...' titles the whole list
+
+
+def test_other_council_minutes():
+    _, recs = extract_excerpt("minutes_other.txt", "minutes")
+    m = next(m for m in recs.meetings if m.status == "held")
+    assert (m.body, m.date, m.start_time, m.end_time) == (
+        "Children's Services Overview and Scrutiny Panel", "2012-04-02", "18:30", "20:15")
+    assert (m.chair, m.vice_chair) == ("Jane Okoro", "T Brennan")
+    assert m.present == ["Jane Okoro", "T Brennan", "A Hughes", "K Malik", "P Novak"]
+    assert m.apologies == ["D Evans"]
+    assert m.officer_posts == {"Sam Whitfield": "Head of Early Help",
+                               "Ruth Adeyemi": "Designated Doctor for Safeguarding"}
+    [d] = recs.declarations
+    assert (d.person, d.interest_type, d.minute_number) == ("K Malik", "prejudicial", "31")
+    assert [(r.minute_number, r.clause, r.action_owner) for r in recs.resolutions] == [
+        ("32", None, "Jane Okoro"), ("33", "a", None), ("33", "b", "Head of Early Help")]

@@ -1,0 +1,92 @@
+"""Golden tests of the officer-report extractor, and property tests of all my extractors."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.extractors import PackContext
+from ingest.records import Segment
+from ingest.text import PackText
+from tests.excerpt_helpers import extract_excerpt, extractor
+
+
+def test_sample_report_header():
+    _, recs = extract_excerpt("report_sample.txt", "officer_report")
+    [r] = recs.reports
+    assert r.title == "OFSTED Inspection of Safeguarding and Looked After Children Services"
+    assert (r.author, r.author_role) == (
+        "Lorraine Butcher", "Strategic Director of Children, Families and Adults Services")
+    assert (r.to_body, r.meeting_date) == ("Adults Social Care Scrutiny Committee", "2011-09-22")
+    assert r.portfolio_holder == "Hilda Gaddum"
+    assert (r.contact_name, r.contact_post) == (
+        "Lorraine Butcher", "Strategic Director of Children, Families & Adults")
+
+
+def test_sample_report_decisions_requested():
+    _, recs = extract_excerpt("report_sample.txt", "officer_report")
+    decisions = recs.reports[0].decisions_requested
+    assert len(decisions) == 5
+    assert decisions[0] == "Note the content of this report"
+    assert decisions[4].startswith("Note the current consultation on the inspection framework")
+
+
+def test_sample_report_leaves_areas_for_improvement_to_the_inspection():
+    _, recs = extract_excerpt("report_sample.txt", "officer_report")
+    assert recs.recommendations == [] and recs.actions == []
+
+
+def test_sample_report_people_and_bodies():
+    _, recs = extract_excerpt("report_sample.txt", "officer_report")
+    people = {(p.name, p.role, p.context) for p in recs.people}
+    assert ("Hilda Gaddum", "Portfolio Holder", "report.portfolio_holder") in people
+    contact = next(p for p in recs.people if p.context == "report.contact")
+    assert contact.email == "lorraine.butcher@cheshireeast.gov.uk"
+    assert recs.bodies[0].name == "Adults Social Care Scrutiny Committee"
+    assert recs.bodies[0].context == "report.to"
+
+
+def test_report_of_a_post_alone():
+    pack = PackText.from_string(
+        "REPORT TO: ADULT SOCIAL CARE SCRUTINY COMMITTEE\n\nDate of Meeting: 22 September "
+        "2011\nReport of: Borough Solicitor\nSubject/Title: Work Programme update\n")
+    seg = Segment("officer_report", "Work Programme update", 1, len(pack))
+    [r] = extractor("officer_report")(pack, seg, PackContext()).reports
+    assert (r.author, r.author_role, r.title) == (None, "Borough Solicitor",
+                                                   "Work Programme update")
+
+
+def test_other_council_report():
+    _, recs = extract_excerpt("report_other.txt", "officer_report")
+    [r] = recs.reports
+    assert r.title == "Youth Offending Service Annual Plan 2012/13"
+    assert (r.author, r.author_role) == (None, "Director of Children's Services")
+    assert (r.to_body, r.meeting_date, r.portfolio_holder) == ("Cabinet", "2012-06-04",
+                                                               "Mark Osei")
+    assert r.decisions_requested == [
+        "That Cabinet approves the Youth Offending Service Annual Plan 2012/13",
+        "That Cabinet notes the findings of the HM Inspectorate of Probation."]
+    assert (r.contact_name, r.contact_post) == ("Sam Whitfield", "Head of Early Help")
+
+
+_LINES = st.lists(st.one_of(
+    st.text(max_size=50),
+    st.sampled_from([
+        "RESOLVED –", "- a) That", "Present: Councillor A (Chair), B and", "Officers",
+        "X\tY", "1. **Item** (Pages 1 - 2)", "Date: 31/02/2011", "Report of: ,", "Name:",
+        "Councillor declared a interest", "12 TITLE", "The meeting commenced at 99.99 pm",
+        "Minutes of a meeting of the held on", "2.0 Recommendations", "- 2.1", "PART 2",
+    ])), min_size=1, max_size=30)
+
+
+@settings(max_examples=50, deadline=None)
+@given(_LINES, st.sampled_from(["agenda", "minutes", "officer_report", "generic",
+                                "consultation"]))
+def test_extractors_never_raise(lines, kind):
+    pack = PackText(name="x.txt", lines=lines, sha256="0")
+    seg = Segment(kind, "t", 1, len(lines))
+    recs = extractor(kind)(pack, seg, PackContext())
+    assert recs.segment is seg
+    for group in (recs.meetings, recs.resolutions, recs.people, recs.bodies):
+        for rec in group:
+            assert 1 <= rec.span.start <= rec.span.end <= len(lines)
