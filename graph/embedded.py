@@ -18,6 +18,7 @@ behind; the next writer to open the store publishes first, so readers catch up.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import time
@@ -57,6 +58,7 @@ RDF_FORMATS = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/n-quads": ox.RdfFormat.N_QUADS,
     "application/trig": ox.RdfFormat.TRIG,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
 }
 SUFFIX_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
@@ -116,17 +118,42 @@ class EmbeddedStore(Store):
             self._store = self._open_snapshot()
         else:
             self.root.mkdir(parents=True, exist_ok=True)
+            from graph.backup import recover_interrupted_restore
+
+            self._lock: Any = self._take_writer_lock()
+            recover_interrupted_restore(self.root)
             try:
                 self._store = ox.Store(str(self.root / "db"))
             except OSError as exc:
+                self._lock.close()
                 if "lock" in str(exc).lower():
-                    raise StoreError(
-                        f"the store at {self.root} is open for writing by another process "
-                        "(an ingest or load?); wait for it to finish, or use a read-only "
-                        "command such as `remit query`") from exc
+                    raise self._locked_error() from exc
                 raise StoreError(f"cannot open the store at {self.root}: {exc}") from exc
             if not (self.root / "CURRENT").exists() or (self.root / "PENDING").exists():
                 self.publish()
+
+    # the writer lock ---------------------------------------------------------------
+
+    def _locked_error(self) -> StoreError:
+        return StoreError(f"the store at {self.root} is open for writing by another process "
+                          "(an ingest, load or restore?); wait for it to finish, or use a "
+                          "read-only command such as `remit query`")
+
+    def _take_writer_lock(self) -> Any:
+        """Our own lock beside RocksDB's: it guards the store directory as a whole, so a
+        restore can close the engine and swap ``db`` while still excluding other writers."""
+        fh = open(self.root / "WRITER.lock", "a+")  # noqa: SIM115 - held until close()
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.close()
+            raise self._locked_error() from None
+        return fh
+
+    def detach_lock(self) -> Any:
+        """Hand the writer lock to the caller (close it to release); close() keeps it."""
+        lock, self._lock = self._lock, None
+        return lock
 
     # snapshots ---------------------------------------------------------------------
 
@@ -344,6 +371,9 @@ class EmbeddedStore(Store):
         if not self.read_only:
             self._store.flush()
         del self._store
+        if not self.read_only and self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
 
 def open_embedded(settings: Settings, read_only: bool) -> Store:

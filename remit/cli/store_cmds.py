@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rdflib import Graph
 
 from graph.settings import documented
 from graph.store import Rows, open_store
@@ -44,12 +43,30 @@ def load(file: Annotated[Path, typer.Argument(help="RDF file (.ttl, .nt, .nq, .t
             err.print(f"loaded {file}: {added} quads added, {total} in the store")
 
 
+#: What `remit query` asks the engine for, by --format: results first, else a graph.
+ACCEPT = {
+    "table": "application/sparql-results+json, text/turtle",
+    "json": "application/sparql-results+json, application/ld+json",
+    "csv": "text/csv, text/turtle",
+    "tsv": "text/tab-separated-values, text/turtle",
+    "turtle": "text/turtle, application/sparql-results+json",
+}
+
+
 @app.command()
 def query(sparql: Annotated[str, typer.Argument(help="SPARQL query text, or @FILE to read it.")],
           format: Annotated[str, typer.Option(
               "--format", "-f", help="table, csv, tsv, json or turtle.")] = "table",
+          timeout: Annotated[float | None, typer.Option(
+              "--timeout", help="Time limit in seconds [env REMIT_QUERY_TIMEOUT].")] = None,
           store: StoreOpt = None, endpoint: EndpointOpt = None, json: JsonOpt = False) -> None:
-    """Run a SPARQL query against the store and print the result."""
+    """Run a SPARQL query against the store and print the result.
+
+    The query runs in a worker process that is killed at the time limit, so a runaway
+    query ends with an error (exit 2) instead of hanging the terminal."""
+    from graph.results import JSON_RESULTS, as_result
+    from graph.workers import QueryPool
+
     with user_errors():
         if sparql.startswith("@"):
             path = Path(sparql[1:])
@@ -57,20 +74,19 @@ def query(sparql: Annotated[str, typer.Argument(help="SPARQL query text, or @FIL
                 raise UserError(f"{path}: no such query file")
             sparql = path.read_text(encoding="utf-8")
         fmt = "json" if json else format
-        media = {"csv": "text/csv", "tsv": "text/tab-separated-values",
-                 "json": "application/sparql-results+json"}
-        with open_store(settings(store, endpoint), read_only=True) as st:
-            if fmt in media:
-                res = st.query_serialized(sparql, media[fmt])
-                if res.media_type.startswith("application/sparql-results") or fmt != "json":
-                    sys.stdout.buffer.write(res.body)
-                    return
-            result = st.query(sparql)
+        if fmt not in ACCEPT:
+            raise UserError(f"unknown --format {fmt!r}; use one of {', '.join(ACCEPT)}")
+        s = settings(store, endpoint, query_timeout=timeout)
+        with QueryPool(s, size=1, row_cap=0) as pool:
+            res = pool.run(sparql, ACCEPT[fmt])
+        if fmt != "table" or res.media_type != JSON_RESULTS:
+            sys.stdout.buffer.write(res.body if res.body.endswith(b"\n") else res.body + b"\n")
+            sys.stdout.buffer.flush()
+            return
+        result = as_result(res)
         if isinstance(result, bool):
             out.print("true" if result else "false")
-        elif isinstance(result, Graph):
-            sys.stdout.write(result.serialize(format="turtle"))
-        else:
+        elif isinstance(result, Rows):
             _table(result)
 
 
