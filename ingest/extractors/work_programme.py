@@ -117,9 +117,9 @@ class _Schedule:
                 and len(clean(cells[found["topic"]]).split()) <= 3:
             self.columns, self.prev, self.carry_due = found, [], None
             return
-        if not self.columns or not self.section:
+        if not self.columns:
             return
-        if _TASK_HEADING.search(self.section):
+        if self.section and _TASK_HEADING.search(self.section):
             self._task_row(n, cells)
         else:
             self._item_row(n, cells)
