@@ -158,3 +158,19 @@ def test_every_concept_has_label_and_scheme(vocab: Graph) -> None:
         assert vocab.value(c, SKOS.prefLabel), c
         scheme = vocab.value(c, SKOS.inScheme)
         assert (scheme, RDF.type, SKOS.ConceptScheme) in vocab, c
+
+
+@pytest.mark.parametrize("renderer", ["pylode", "builtin"])
+def test_reference_docs_list_the_classes(tmp_path: Path, renderer: str,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from ontology import docs
+
+    if renderer == "builtin":
+        def broken(path: Path) -> str:
+            raise ImportError("pretend pyLODE is missing")
+        monkeypatch.setattr(docs, "_pylode_html", broken)
+    assert docs.main([str(tmp_path / "out")]) == 0
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert ("Rendered by the built-in renderer" in html) == (renderer == "builtin")
+    for label in ("Recommendation", "Status snapshot", "Role-only owner", "accountable to"):
+        assert label in html, label
