@@ -22,7 +22,7 @@ from graph.store import Rows, Store
 
 REGISTER = PREFIXES + """
 SELECT ?rec ?text ?timescale ?due ?act ?owner ?ownerLabel ?ownerKind ?body ?bodyLabel
-       ?status ?statusLabel ?asOf ?to ?toLabel ?doc ?docTitle ?start ?end
+       ?status ?statusLabel ?note ?asOf ?to ?toLabel ?doc ?docTitle ?start ?end
 WHERE {
   ?rec a rem:Recommendation ; rem:text ?text .
   OPTIONAL { ?rec rem:timescale ?ts . OPTIONAL { ?ts skos:prefLabel ?timescale } }
@@ -38,8 +38,9 @@ WHERE {
           (rem:Person "person") (rem:Post "post") (rem:RoleOwner "role") (rem:Body "body") } }
       OPTIONAL { { ?owner rem:worksFor ?body } UNION { ?owner rem:postIn ?body }
                  OPTIONAL { ?body rdfs:label ?bodyLabel } } }
-    OPTIONAL { ?s rem:statusOf ?act ; rem:status ?status ; rem:asOf ?asOf .
-               OPTIONAL { ?status skos:prefLabel ?statusLabel }
+    OPTIONAL { ?s rem:statusOf ?act ; rem:asOf ?asOf .
+               OPTIONAL { ?s rem:status ?status . OPTIONAL { ?status skos:prefLabel ?statusLabel } }
+               OPTIONAL { ?s rem:progressNote ?note }
                FILTER NOT EXISTS { ?s2 rem:statusOf ?act ; rem:asOf ?d2 . FILTER(?d2 > ?asOf) } }
     OPTIONAL { ?act rem:reportsProgressTo ?to . OPTIONAL { ?to rdfs:label ?toLabel } }
   }
@@ -47,7 +48,7 @@ WHERE {
 """
 
 COLUMNS = ("recommendation", "timescale", "due_date", "owner", "owner_kind", "owner_body",
-           "status", "status_date", "reports_to", "evidence")
+           "status", "status_date", "progress", "reports_to", "evidence")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -64,6 +65,7 @@ class RegisterRow:
     owner_body_iri: str = ""
     status: str = "No status reported"
     status_date: str = ""
+    progress: str = ""
     reports_to: list[str] = field(default_factory=list)
     evidence: str = ""
     evidence_iri: str = ""
@@ -97,9 +99,10 @@ def register(store: Store, body: str | None = None, owner: str | None = None,
             if "owner" in r:
                 row.owner = _s(r, "ownerLabel") or _s(r, "owner").rsplit("/", 1)[-1]
                 row.owner_iri, row.owner_kind = _s(r, "owner"), _s(r, "ownerKind")
-            if "status" in r:
-                row.status = _s(r, "statusLabel") or _s(r, "status").rsplit("/", 1)[-1]
-                row.status_date = _s(r, "asOf")
+            if "asOf" in r:
+                row.status_date, row.progress = _s(r, "asOf"), _s(r, "note")
+                row.status = (_s(r, "statusLabel") or _s(r, "status").rsplit("/", 1)[-1]
+                              or "Progress reported, no RAG given")
         if "body" in r and not row.owner_body:
             row.owner_body, row.owner_body_iri = _s(r, "bodyLabel"), _s(r, "body")
         label = _s(r, "toLabel")
