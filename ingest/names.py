@@ -37,6 +37,13 @@ ORG_WORDS = frozenset({
     "services", "plus", "healthwatch", "connexions", "ymca", "barnardos", "government",
     "council", "councils", "partners", "organisations", "providers", "agencies", "sector",
     "carers", "children", "people", "parents", "young", "families", "health", "social",
+    "resources", "commissioning", "teams", "schools",
+})
+#: Plural nouns of people: a phrase with one is a role ('Relevant managers'), never a person.
+PEOPLE_PLURALS = frozenset({
+    "commissioners", "managers", "officers", "staff", "workers", "members", "leads",
+    "coordinators", "practitioners", "consultants", "volunteers", "users", "residents",
+    "governors", "trustees", "councillors", "directors", "heads", "teachers", "nurses",
 })
 
 _STOP = frozenset({"the", "of", "for", "and", "in", "on", "to", "a", "an", "at", "with", "s"})
@@ -155,7 +162,7 @@ def looks_like_person(text: str) -> bool:
     words = s.split()
     if not 1 <= len(words) <= 5 or any(w.lower() in POST_WORDS for w in words):
         return False
-    if any(normalise(w) in ORG_WORDS for w in words):
+    if any(normalise(w) in ORG_WORDS or normalise(w) in PEOPLE_PLURALS for w in words):
         return False
     if words[0].lower().strip(".") in TITLES:
         return len(words) >= 2
@@ -269,6 +276,8 @@ def classify_agent(text: str, known_body: bool = False) -> AgentKind | None:
     if is_post(s):
         return "post"
     words = normalise(s).split()
+    if any(w in PEOPLE_PLURALS for w in words):
+        return "role"
     if s[:1].isupper() and any(w in ORG_WORDS for w in words) and not s.islower():
         caps = [w for w in s.split() if w[:1].isupper()]
         if len(caps) >= max(1, len(s.split()) - 1):

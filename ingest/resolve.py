@@ -16,12 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.names import classify_agent, is_post, loose, parse_person
-from ingest.records import DocumentRecords, PackExtraction, RoleOwner, Span
+from ingest.records import DocumentRecords, PackExtraction, RoleHeld, RoleOwner, Span
 from ingest.refdata import Reference, reference
 from ingest.resolve_bodies import BodyResolver, BodyUse
 from ingest.resolve_people import PersonUse, link_posts, resolve_people
 from ontology.namespaces import key_for, normalise
 
+_STAFF_CONTEXTS = frozenset({"meeting.officers", "report.author", "action.owner", "report"})
 _VOLUNTARY = re.compile(r"voluntary|third sector|charit", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b(?= [A-Z][a-z]+ [A-Z]))\s*")
 
@@ -33,6 +34,19 @@ class _Uses:
     person_bodies: list[tuple[PersonUse, str]] = field(default_factory=list)  # body as written
     posts: dict[str, list[tuple[str, Span | None]]] = field(default_factory=dict)
     roles: dict[str, list[Span | None]] = field(default_factory=dict)
+
+
+_DASH = re.compile(r"\s+[\u2013\u2014-]\s+")
+
+
+def _post_and_body(post: str | None) -> tuple[str | None, str | None]:
+    """'Associate Director – Northshire Primary Care Trust' -> (post, body)."""
+    if not post:
+        return post, None
+    parts = _DASH.split(post, maxsplit=1)
+    if len(parts) == 2 and classify_agent(parts[1]) == "body" and not is_post(parts[1]):
+        return parts[0].strip(), parts[1].strip()
+    return post, None
 
 
 def split_names(text: str) -> list[str]:
@@ -96,11 +110,17 @@ class _Collector:
             for name in (m.chair, m.vice_chair):
                 role = "Chairman" if name == m.chair else "Vice-Chairman"
                 self.person(name, m.span, role, m.body, context="meeting")
-            for field_, role in (("present", "Member"), ("apologies", "Member (apologies)"),
+            for field_, role in (("present", "Member (present)"),
+                                 ("apologies", "Member (apologies)"),
                                  ("in_attendance", "In attendance"), ("officers", None)):
                 for name in getattr(m, field_):
-                    post = m.officer_posts.get(name) if role is None else role
-                    self.person(name, m.span, post, context=f"meeting.{field_}")
+                    if role is not None:
+                        self.person(name, m.span, role, m.body, context=f"meeting.{field_}")
+                        continue
+                    post, body = _post_and_body(m.officer_posts.get(name))
+                    self.person(name, m.span, post, body, context="meeting.officers")
+                    if body:
+                        self.body(body, m.span, "meeting.officers")
         for r in d.reports:
             self.body(r.to_body, r.span, "report.to")
             self._author(r.author, r.author_role, r.span)
@@ -176,9 +196,17 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
     br = BodyResolver(col.u.bodies, defs, ref, home_council, meeting_body, words).run()
     for pu, body in col.u.person_bodies:
         pu.body = br.names.get(body) or br.names.get(body.strip())
-    pr = resolve_people(col.u.people)
     home_key = br.names.get(home_council or "") or next(
-        (b.key for b in br.bodies if b.type == "council"), None)
+        (b.key for b in br.bodies if b.type == "council" and not b.parent), None)
+    for pu in col.u.people:
+        if pu.body is None and pu.role and pu.context in _STAFF_CONTEXTS:
+            pu.body = home_key  # officers of the pack's council unless the text says otherwise
+    pr = resolve_people(col.u.people)
+    for person in pr.people:
+        if person.title and person.title.lower() in ("councillor", "cllr") and home_key and \
+                not any(r.role == "Councillor" for r in person.roles):
+            person.roles.append(RoleHeld("Councillor", home_key, person.spans[0]
+                                         if person.spans else None))
     chair = next((m.chair for d in px.documents for m in d.meetings if m.chair), None)
     posts, post_merges, post_names = link_posts(
         col.u.posts, pr.people, home_key, pr.names.get(chair or ""))

@@ -21,22 +21,30 @@ A near-match that fits no rule is reported in ``unresolved`` and left unmerged.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ingest.body_rules import (
+    HOME_SYNONYMS,
+    acronym_variant,
+    cluster_type,
+    expand_acronyms,
+    home_places,
+    is_collective,
+    likely_home,
+    near_misses,
+    split_of,
+)
 from ingest.names import (
     body_head,
-    body_type,
     content_words,
     display_name,
-    edit_distance,
     is_acronym,
-    is_subsequence,
     loose,
 )
 from ingest.records import Body, BodyType, Merge, Span
 from ingest.refdata import RefBody, Reference
+from ingest.resolve_name_rules import NameRules
 from ontology.namespaces import key_for
 
 #: Head nouns that, alone ('the Board'), name no body until the context says which.
@@ -44,6 +52,7 @@ GENERIC_HEADS = frozenset({
     "council", "committee", "board", "trust", "group", "partnership", "panel", "team", "service",
     "unit", "department", "directorate", "forum", "network", "agency", "sub committee",
 })
+_NAMING_RULES = frozenset({"new", "exact", "generic-name", "reference-data"})
 _GENERIC_MARKERS = frozenset({"local", "our", "its", "their", "relevant", "respective"})
 
 
@@ -82,20 +91,30 @@ class BodyResult:
     names: dict[str, str]  # as written -> body key
 
 
-class BodyResolver:
+class BodyResolver(NameRules):
     """Resolve body uses of one pack into bodies; see the module docstring for the rules."""
 
     def __init__(self, uses: list[BodyUse], definitions: dict[str, tuple[str, Span | None]],
                  ref: Reference, home_council: str | None = None,
                  meeting_body: str | None = None, word_counts: Counter[str] | None = None):
         self.uses = [u for u in uses if u.text and u.text.strip(" .,;:-")]
+
         self.defs = {k.upper(): v for k, v in definitions.items()}
         for u in self.uses:
             full = u.name = _strip_defined(u)
             if u.acronym and u.acronym.upper() not in self.defs and not is_acronym(full):
                 self.defs[u.acronym.upper()] = (full, u.span)
+        self.parents: dict[str, str] = {}  # loose unit name -> parent name as written
+        for u in list(self.uses):
+            parts = split_of(u.name)
+            if parts:  # 'Unit of Directorate': the unit, and the directorate as its parent
+                u.name = parts[0]
+                self.parents[loose(parts[0])] = parts[1]
+                self.uses.append(BodyUse(parts[1], u.span, u.context, None, None, u.segment,
+                                         u.voluntary, name=parts[1]))
         self.ref = ref
-        self.home = home_council
+        self.home = home_council or likely_home([u.name for u in self.uses])
+        self.places = home_places(self.home)
         self.meeting_body = meeting_body
         self.words = word_counts or Counter(
             w for u in self.uses
@@ -111,10 +130,14 @@ class BodyResolver:
         names = [u for u in self.uses if not is_acronym(u.name)]
         acrs = [u for u in self.uses if is_acronym(u.name)]
         freq = Counter(loose(u.name) for u in names)
-        names.sort(key=lambda u: (-len(_specific_words(u.name)), -freq[loose(u.name)], u.name))
+        names.sort(key=lambda u: (_abbreviated(u.name), -len(_specific_words(u.name)),
+                                  -freq[loose(u.name)], u.name))
         deferred: list[BodyUse] = []
         for u in names:
-            if len(content_words(u.name)) <= 1 and body_head(u.name) in GENERIC_HEADS:
+            if is_collective(u.name):
+                self.unresolved.append((u, "collective", f"'{u.name}' names a group of bodies"))
+            elif ((len(content_words(u.name)) <= 1 and body_head(u.name) in GENERIC_HEADS)
+                  or loose(u.name) in HOME_SYNONYMS):
                 deferred.append(u)  # 'the Council', 'the Board': after all full names
             else:
                 self._place_name(u)
@@ -157,77 +180,15 @@ class BodyResolver:
             return self._ref_cluster(rb, u), "reference-data", f"reference data: {rb.name}"
         if key in self.index:
             return self.index[key], "exact", f"same name as '{self._name_of(self.index[key])}'"
-        expanded = self._expand(text)
+        expanded = expand_acronyms(text, self.defs, self.ref)
         if expanded and loose(expanded) in self.index:
             c = self.index[loose(expanded)]
             return c, "acronym-expanded", f"'{text}' with acronyms expanded is '{expanded}'"
-        for rule in (self._generic_name, self._word_order, self._typo):
+        for rule in (self._place_qualified, self._generic_name, self._word_order, self._typo,
+                     self._abbreviated):
             hit = rule(expanded or text)
             if hit is not None:
                 return hit
-        return None
-
-    def _expand(self, text: str) -> str | None:
-        out, changed = [], False
-        for w in text.split():
-            core = w.strip(",.;:()")
-            g = self.ref.generic(core) if is_acronym(core) else None
-            d = self.defs.get(core.upper()) if is_acronym(core) else None
-            if d or g:
-                out.append(d[0] if d else g.expansion)  # type: ignore[union-attr]
-                changed = True
-            else:
-                out.append(w)
-        return " ".join(out) if changed else None
-
-    def _generic_name(self, text: str) -> tuple[_Cluster | None, str, str] | None:
-        words = [w for w in content_words(text) if w not in _GENERIC_MARKERS]
-        head = body_head(text)
-        if len(words) < 2 or head is None:
-            return None
-        hits = [c for c in self.clusters if c.head == head and c.anchor != loose(text)
-                and is_subsequence(words, content_words(c.anchor))
-                and len(content_words(c.anchor)) > len(words)]
-        if len(hits) == 1:
-            return hits[0], "generic-name", (
-                f"the words of '{text}' all occur in '{self._name_of(hits[0])}', the only "
-                f"{head} in the pack they fit")
-        if len(hits) > 1:
-            names = "; ".join(self._name_of(c) for c in hits)
-            return None, "ambiguous-generic-name", f"fits several bodies: {names}"
-        return None
-
-    def _word_order(self, text: str) -> tuple[_Cluster, str, str] | None:
-        if body_head(text) != "council":
-            return None
-        bag = sorted(loose(text).split())
-        hits = [c for c in self.clusters if c.head == "council" and sorted(c.anchor.split()) == bag]
-        if len(hits) == 1:
-            return hits[0], "word-order", (
-                f"same words as '{self._name_of(hits[0])}' in another order; the only such "
-                "council in the pack")
-        return None
-
-    def _typo(self, text: str) -> tuple[_Cluster, str, str] | None:
-        key = loose(text)
-        words = key.split()
-        hits = []
-        for c in self.clusters:
-            other = c.anchor.split()
-            if len(other) != len(words) or c.head != body_head(text):
-                continue
-            diff = [(a, b) for a, b in zip(words, other, strict=True) if a != b]
-            if not diff or len(diff) > 1:
-                continue
-            a, b = diff[0]
-            limit = 1 if len(b) <= 5 else 2
-            rare = self.words[a] <= 2 and self.words[b] > self.words[a]
-            if rare and edit_distance(a, b) <= limit:
-                hits.append((c, a, b))
-        if len(hits) == 1:
-            c, a, b = hits[0]
-            return c, "typo", (f"'{a}' is a rare misspelling of '{b}' "
-                               f"(edit distance {edit_distance(a, b)}) in '{self._name_of(c)}'")
         return None
 
     # --- acronyms and bare heads ------------------------------------------------------
@@ -248,6 +209,10 @@ class BodyResolver:
                          f"reference data: {rb.name}")
             return
         g = self.ref.generic(up)
+        if g is None and short.endswith("s") and self.ref.generic(short[:-1]) is not None:
+            self.unresolved.append((u, "generic-plural", f"'{short}' is a plural of the generic "
+                                                         f"{short[:-1]}, no one body"))
+            return
         if g is not None and g.kind is None:
             self.unresolved.append((u, "not-a-body", f"{short} = {g.expansion}, not a body "
                                                      "(reference data)"))
@@ -273,19 +238,13 @@ class BodyResolver:
             self._new(u)
 
     def _variant(self, short: str, u: BodyUse) -> tuple[_Cluster, str, str] | None:
-        up = short.upper()
-        hits = []
-        for d in self.defs:
-            one_edit = len(up) >= 4 and len(d) >= 4 and edit_distance(up, d) == 1
-            prefix = len(up) >= 3 and d.startswith(up) and len(d) - len(up) <= 2
-            if one_edit or prefix:
-                hits.append((d, "one edit from" if one_edit else "a prefix of"))
-        if len(hits) != 1 or self.ref.generic(up) is not None:
+        hit = acronym_variant(short, list(self.defs))
+        if hit is None or self.ref.generic(short) is not None:
             return None
-        d, how = hits[0]
+        d, how = hit
         expansion, where = self.defs[d]
         c = self._cluster_for_expansion(expansion, None)
-        fits = u.hint is None or u.hint == _type_of(c)
+        fits = u.hint is None or u.hint == cluster_type(c.anchor, [], False)
         if not fits:
             self.unresolved.append((u, "acronym-variant-context",
                                     f"{how} {d} but used as a {u.hint}"))
@@ -304,8 +263,8 @@ class BodyResolver:
         return c
 
     def _place_head_only(self, u: BodyUse) -> None:
-        head = body_head(u.text)
-        if head == "council" and self.home:
+        head = body_head(u.name)
+        if (head == "council" or loose(u.name) in HOME_SYNONYMS) and self.home:
             c = self._cluster_for_expansion(self.home, None)
             self._attach(u, c, "home-council", f"the pack's council is '{self.home}'")
             return
@@ -334,58 +293,60 @@ class BodyResolver:
     # --- output --------------------------------------------------------------------
 
     def _name_of(self, c: _Cluster) -> str:
+        """The most used full form that keeps the anchor's first word (so 'Northshire
+        Council' may name 'Northshire Borough Council', but 'the Council' never does)."""
         if c.ref is not None:
             return c.ref.name
+        first = c.anchor.split()[:1]
         forms = Counter(display_name(u.name or u.text) for u in c.uses
-                        if loose(u.name or u.text) == c.anchor)
+                        if not is_acronym(u.name or u.text)
+                        and loose(u.name or u.text).split()[:1] == first
+                        and self.assigned.get(id(u), (None, "new"))[1] in _NAMING_RULES)
         if not forms:
-            return c.uses[0].text if c.uses else c.anchor
+            return display_name(c.uses[0].name or c.uses[0].text) if c.uses else c.anchor
         return max(forms, key=lambda f: (forms[f], not f.isupper(), f[:1].isupper(), len(f)))
 
     def _result(self) -> BodyResult:
         bodies, merges, names = [], [], {}
+        seen: set[tuple[str, str]] = set()
+        home_key = None
+        if self.home and loose(self.home) in self.index:
+            home_key = key_for(self._name_of(self.index[loose(self.home)]))
         for c in self.clusters:
             if not c.uses and c.ref is None:
                 continue
             name = self._name_of(c)
             key = key_for(name)
-            typ = _type_of(c)
+            typ = c.ref.type if c.ref else cluster_type(
+                c.anchor, [u.hint for u in c.uses], any(u.voluntary for u in c.uses))
+            parent = None
+            up = self.parents.get(c.anchor)
+            if up and loose(up) in self.index:
+                parent = key_for(self._name_of(self.index[loose(up)]))
+            elif home_key and key != home_key and self.places and \
+                    loose(name).startswith(self.places[0] + " "):
+                parent = home_key  # 'Northshire Council Carers Team' is part of the council
+                typ = "team_or_service" if body_head(name) is None else typ
             aliases = sorted({u.text.strip() for u in c.uses} - {name})
             spans = [u.span for u in c.uses if u.span is not None]
-            bodies.append(Body(key=key, name=name, type=typ, aliases=aliases,
-                               acronym=c.acronym or (c.ref.acronyms[0] if c.ref and c.ref.acronyms
-                                                     else None),
-                               spans=spans, national=c.ref is not None))
+            acr = c.acronym or (c.ref.acronyms[0] if c.ref and c.ref.acronyms else None)
+            bodies.append(Body(key=key, name=name, type=typ, aliases=aliases,  # type: ignore
+                               acronym=acr, parent=parent, spans=spans,
+                               national=c.ref is not None))
             for u in c.uses:
                 names[u.text] = key
                 _, rule, ev = self.assigned.get(id(u), (c, "", ""))
-                if rule not in ("", "new") and loose(u.text) != loose(name):
+                if rule not in ("", "new") and loose(u.text) != loose(name) \
+                        and (u.text, key) not in seen:
+                    seen.add((u.text, key))
                     merges.append(Merge(u.text, key, rule, ev, u.span))
         unresolved = [Merge(u.text, "", rule, ev, u.span) for u, rule, ev in self.unresolved]
-        unresolved += self._near_misses(bodies)
+        unresolved += near_misses(bodies)
         return BodyResult(bodies, merges, unresolved, names)
 
-    def _near_misses(self, bodies: list[Body]) -> list[Merge]:
-        out = []
-        for i, a in enumerate(bodies):
-            for b in bodies[i + 1:]:
-                ratio = difflib.SequenceMatcher(None, loose(a.name), loose(b.name)).ratio()
-                if ratio >= 0.85:
-                    out.append(Merge(b.name, a.key, "near-match-unmerged",
-                                     f"'{b.name}' is {ratio:.2f} similar to '{a.name}' but no "
-                                     "rule applies", b.spans[0] if b.spans else None))
-        return out
-
-
-def _type_of(c: _Cluster) -> BodyType:
-    if c.ref is not None:
-        return c.ref.type  # type: ignore[return-value]
-    voluntary = any(u.voluntary for u in c.uses)
-    typ = body_type(c.anchor, voluntary)
-    if typ not in ("other", "voluntary_org"):
-        return typ
-    hints = Counter(u.hint for u in c.uses if u.hint)
-    return hints.most_common(1)[0][0] if hints else typ
+def _abbreviated(name: str) -> bool:
+    """'C & F Committee', 'CE council': tried after the full names they abbreviate."""
+    return any(len(w) == 1 or is_acronym(w) for w in name.replace("&", " ").split())
 
 
 def _specific_words(text: str) -> list[str]:

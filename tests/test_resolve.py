@@ -224,3 +224,40 @@ def test_person_roles_collected_with_their_body() -> None:
     (nia,) = px.people
     assert nia.roles[0].role == "Scrutiny Officer"
     assert nia.roles[0].body == px.bodies[0].key
+
+
+def test_initial_letters_abbreviate_a_committee() -> None:
+    px = run(doc("Young People and Families Scrutiny Committee", "YP & F Scrutiny Committee"))
+    assert len(px.bodies) == 1
+    assert rule_of(px, "YP & F Scrutiny Committee") == "abbreviation"
+
+
+def test_home_place_qualifier_and_added_unit_word() -> None:
+    px = run(doc("Upton Borough Council", "Upton Borough Council",
+                 "Upton Borough Council Grants Team",
+                 "Grants Team", "Hedgehog Rescue Upton", "Hedgehog Rescue",
+                 "Upton Borough Council Housing Advice", "housing advice teams"))
+    assert body_of(px, "Grants Team").name == "Upton Borough Council Grants Team"
+    assert body_of(px, "Hedgehog Rescue").key == body_of(px, "Hedgehog Rescue Upton").key
+    assert body_of(px, "housing advice teams").key == body_of(
+        px, "Upton Borough Council Housing Advice").key
+    unit = body_of(px, "Grants Team")
+    assert unit.parent == body_of(px, "Upton Borough Council").key
+
+
+def test_unit_of_a_directorate_gets_the_directorate_as_parent() -> None:
+    px = run(doc("Senior Leadership Team of Places Directorate"))
+    unit = body_of(px, "Senior Leadership Team of Places Directorate")
+    assert unit.name == "Senior Leadership Team"
+    assert unit.parent == body_of(px, "Places Directorate").key
+
+
+def test_plural_of_generic_acronym_and_collectives_are_no_bodies() -> None:
+    px = run(doc("PCTs", "voluntary and community sector organisations"))
+    assert px.bodies == []
+    assert {u.rule for u in px.unresolved} == {"generic-plural", "collective"}
+
+
+def test_merges_are_recorded_once_per_name_and_body() -> None:
+    px = run(doc("Northshire Safeguarding Children Board (NSCB)", "NSCIB", "NSCIB", "NSCIB"))
+    assert [m.as_written for m in px.merges].count("NSCIB") == 1
