@@ -91,18 +91,25 @@ def prepare(store: Store) -> None:
         fn(store)
 
 
-def _index_pack(store: Store, iri: URIRef, removed: bool = False) -> None:
-    """Refresh the full-text index for one pack, when the index module offers it."""
-    fn = _optional("graph.search_index", "remove_pack" if removed else "update_pack")
-    if fn:
-        fn(store, iri)
+def _index_pack(store: Store, settings: Settings | None, iri: URIRef) -> str | None:
+    """Refresh the full-text index for one committed (or removed) pack, when the index
+    module is there; a failure is reported, not raised: the pack is already committed and
+    the app rebuilds a stale index on its own."""
+    update = _optional("graph.search_index", "update_index")
+    where = _optional("graph.search_index", "index_path")
+    if update is None or where is None or settings is None:
+        return None
+    try:
+        update(store, where(settings), iri)
+    except Exception as exc:  # any index failure is only a warning
+        return f"search index not updated ({exc}); it is rebuilt when the app starts"
+    return None
 
 
 def _extract(path: Path) -> tuple[Any, Any]:
-    from ingest.loaders import load
-    from ingest.pipeline import extract_pack
+    from ingest.pipeline import extract_pack, load_pack
 
-    pack = load(path)
+    pack = load_pack(path)
     return pack, extract_pack(pack)
 
 
@@ -137,7 +144,7 @@ def ingest_file(path: Path, store: Store, settings: Settings, derived: str) -> P
         return PackResult(path.name, str(path), "rejected", error=msg)
     old = store.graph(iri) if iri in set(store.graph_names()) else None
     result = PackResult(path.name, str(path), "new" if old is None else "updated", str(iri),
-                        len(graph), merges=len(extraction.merges),
+                        len(graph), merges=len(kind_nodes(graph)["merges"]),
                         warnings=_warnings(extraction))
     if old is not None and content_triples(old) == content_triples(graph):
         result.status = "unchanged"
@@ -145,15 +152,19 @@ def ingest_file(path: Path, store: Store, settings: Settings, derived: str) -> P
         return result
     result.kinds = _kind_changes(store, old, graph)
     store.replace_graphs({iri: graph}, derived=derived)
-    _index_pack(store, iri)
+    problem = _index_pack(store, settings, iri)
+    if problem:
+        result.warnings.append(problem)
     return result
 
 
 def _warnings(extraction: Any) -> list[str]:
+    """Every data-quality warning of the pack, unresolved names included (as mapped)."""
     found = [w.message for w in extraction.warnings]
     for d in extraction.documents:
         found += [w.message for w in d.warnings]
-    return found
+    found += [f"unresolved name {m.as_written!r}: {m.evidence}" for m in extraction.unresolved]
+    return sorted(set(found))
 
 
 def _kind_changes(store: Store, old: Graph | None, new: Graph) -> dict[str, dict[str, int]]:
@@ -208,7 +219,7 @@ def remove_source(store: Store, name_or_iri: str, settings: Settings | None = No
             f"no ingested source {name_or_iri!r}; `remit sources` lists the file names "
             "and graph IRIs that can be removed")
     store.replace_graphs({}, drop=[URIRef(found.iri)], derived=derived_update())
-    _index_pack(store, URIRef(found.iri), removed=True)
+    _index_pack(store, settings, URIRef(found.iri))
     return found
 
 

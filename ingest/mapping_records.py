@@ -257,9 +257,15 @@ def _inspection(m: Mapper, insp: r.Inspection, doc: URIRef) -> tuple[str, URIRef
     m.add(node, REM.teamDescription, insp.team)
     m.g.add((node, REM.reportedIn, doc))
     m.provenance(node, insp.span, doc)
-    nodes = []
+    nodes: list[URIRef] = []
     for j in insp.judgements:
+        # a table can repeat an area under one (misplaced) section heading: the second
+        # occurrence is another judgement, so it gets its own node, never a second grade
         jn = m.iri("judgement", key, j.origin, j.section, j.area)
+        n = 1
+        while jn in nodes:
+            n += 1
+            jn = m.iri("judgement", key, j.origin, j.section, j.area, n)
         nodes.append(jn)
         m.g.add((jn, RDF.type, REM.Judgement))
         m.g.add((jn, REM.ofInspection, node))

@@ -190,3 +190,15 @@ def test_names_and_dates_survive_mapping_and_store(shared_store, name: tuple[str
     assert rows.python() == [{"label": full, "date": date}]
     person = URIRef(f"{BASE}id/person/{person_key(full)}")
     assert shared_store.query(f"ASK {{ {person.n3()} ?p ?o }}") is True
+
+
+def test_search_index_follows_each_committed_pack(tmp_path: Path, cfg: Settings) -> None:
+    search_index = pytest.importorskip("graph.search_index")
+    files = copy(tmp_path, "riverton_a.txt")
+    with open_store(cfg) as store:
+        ingest_paths(files, store, cfg)
+        path = search_index.index_path(cfg)
+        hits = search_index.search(path, "Haddad")
+        assert hits, "the pack's people are searchable right after ingest"
+        remove_source(store, "riverton_a.txt", cfg)
+        assert not search_index.search(path, "Haddad")

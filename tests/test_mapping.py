@@ -239,3 +239,19 @@ def test_non_iso_dates_are_not_typed_as_dates() -> None:
     assert len(set(g.subjects(RDF.type, REM.Meeting))) == 1
     assert not list(g.triples((None, REM.date, None)))
     assert not [o for o in g.objects(None, REM.startLine) if o.datatype != XSD.integer]
+
+
+def test_repeated_area_in_one_section_gives_two_judgements_not_two_grades() -> None:
+    from ingest.records import Judgement
+
+    pack = read_pack("riverton_a.txt")
+    ex = riverton(pack)
+    insp = ex.documents[1].inspections[0]
+    insp.judgements += [Judgement("Ambition", 2, pack.span(12), "Care", origin="table"),
+                        Judgement("Ambition", 3, pack.span(13), "Care", origin="table")]
+    _, g = to_graph(ex, pack, BASE)
+    grades = {str(g.value(j, REM.area)): [] for j in g.subjects(RDF.type, REM.Judgement)}
+    for j in g.subjects(RDF.type, REM.Judgement):
+        assert len(list(g.objects(j, REM.grade))) == 1
+        grades[str(g.value(j, REM.area))].append(g.value(j, REM.gradeValue).toPython())
+    assert sorted(grades["Ambition"]) == [2, 3]
