@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
@@ -177,6 +177,8 @@ def test_names_and_dates_survive_mapping_and_store(shared_store, name: tuple[str
                                                    date) -> None:  # type: ignore[no-untyped-def]
     surname, given_name = name
     full = f"{given_name} {surname}"
+    others = {person_key(n) for n in ("J Pérez", "T Brook", "A Singh", "Noor Haddad")}
+    assume(person_key(full) not in others)  # the same person key is the same person
     pack = read_pack("riverton_a.txt")
     ex = riverton(pack, chair=full, meeting_date=date.isoformat())
     assert isinstance(ex.people[0], Person)
