@@ -26,6 +26,7 @@ from ingest.segment_rules import (
     clean,
     is_blank,
     is_furniture,
+    title_like,
 )
 from ingest.text import PackText
 
@@ -99,7 +100,11 @@ def find_starts(lines: list[str]) -> list[Start]:
 
 
 def _leading_is_cover(lines: list[str]) -> bool:
-    return all(is_blank(x) or is_furniture(x) or _COVER.match(clean(x)) for x in lines)
+    """Cover lines before the first document ('Public Document Pack', a page heading such
+    as 'Minutes' on a web page): a few short headings, no prose."""
+    content = [x for x in lines if not (is_blank(x) or is_furniture(x))]
+    return all(_COVER.match(clean(x)) for x in content) or (
+        len(content) <= 3 and all(title_like(x, 6) for x in content))
 
 
 def _classify_unknown(lines: list[str], a: int, b: int) -> str:

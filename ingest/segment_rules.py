@@ -105,7 +105,7 @@ def agenda(lines: list[str], i: int) -> Start | None:
     return Start(with_preamble(lines, start), "agenda", title, i + 1)
 
 
-_MINUTES = [
+MINUTES_TITLES = [
     re.compile(r"^(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:an?\s+|the\s+)?"
                r"(?:[\w-]+\s+){0,3}meeting\s+of\b", re.I),
     re.compile(r"^minutes\s+of\s+the\s+(?!meeting|previous|last)[A-Z][\w&,'’ -]+\s+"
@@ -115,7 +115,7 @@ _MINUTES = [
 
 def minutes(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i])
-    if "\t" in lines[i] or not any(p.match(c) for p in _MINUTES):
+    if "\t" in lines[i] or not any(p.match(c) for p in MINUTES_TITLES):
         return None
     return Start(with_preamble(lines, i), "minutes", c, i + 1)
 

@@ -14,7 +14,7 @@ import re
 
 from ingest.body_mentions import body_mentions, body_type
 from ingest.extractors import PackContext, register
-from ingest.minutes_attendance import Attendance, read_attendance
+from ingest.minutes_attendance import Attendance, read_attendance, section_of
 from ingest.minutes_decisions import (
     RESOLVED,
     MinuteHeading,
@@ -33,6 +33,7 @@ from ingest.records import (
     Segment,
     Span,
 )
+from ingest.segment_rules import MINUTES_TITLES
 from ingest.text import PackText
 from ingest.textutil import clean, find_dates, parse_date, parse_time
 
@@ -49,11 +50,16 @@ _REFERENCED = re.compile(r"\bmeeting\s+(?:of\s+the\s+[A-Z][\w' -]+?\s+)?held\s+o
 
 def _heading(pack: PackText, seg: Segment) -> tuple[int, int, str]:
     """(first, last, text) of the heading paragraph that opens with 'Minutes of'."""
-    first = next((n for n in range(seg.start, seg.end + 1)
-                  if re.match(r"^\W*(draft\s+|unconfirmed\s+|confirmed\s+)?minutes\b",
-                              clean(pack.line(n)), re.I)), seg.start)
+    span = range(seg.start, seg.end + 1)
+    first = next((n for n in span if any(p.match(clean(pack.line(n))) for p in MINUTES_TITLES)),
+                 None) or next((n for n in span if re.match(
+                     r"^\W*(draft\s+|unconfirmed\s+|confirmed\s+)?minutes\b.{12,}",
+                     clean(pack.line(n)), re.I)), seg.start)
     last = first
     while last + 1 <= seg.end and clean(pack.line(last + 1)) and last - first < 4:
+        nxt = pack.line(last + 1)
+        if section_of(nxt) or is_minute_heading(nxt, None) or "\t" in nxt:
+            break  # PDF text often has no blank line before the attendance
         last += 1
     return first, last, " ".join(clean(pack.line(n)) for n in range(first, last + 1))
 
