@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.names_in_prose import chunks, clean_name, is_agent, is_body, split_list
-from ingest.records import Relation, RelationMention, Segment, Span
+from ingest.records import BodyMention, Relation, RelationMention, Segment, Span
 from ingest.text import PackText
 
 _AUX = (r"(?:(?:will|shall|must|should|would|can|may|to|do|does|did)\s+)?"
@@ -243,3 +243,25 @@ def relations(pack: PackText, segment: Segment) -> list[RelationMention]:
                                  own_title=segment.title or None)
     except (ValueError, IndexError, re.error):  # odd text: report nothing rather than fail
         return []
+
+
+_NOT_A_BODY = re.compile(r"^(?:dates?|meetings?|times?)\s+of\b|\band\s+\w+$", re.I)
+
+
+def prose_body_mentions(pack: PackText, segment: Segment, context: str,
+                        skip: set[str] | None = None) -> list[BodyMention]:
+    """Bodies named in a segment's sentences; table rows are left to the table readers,
+    since a TAB row read as a sentence runs names of adjacent cells together."""
+    from ingest.body_mentions import body_mentions  # the shared name finder
+
+    seen = set(skip or ())
+    found: list[BodyMention] = []
+    for n in range(segment.start, min(segment.end, len(pack)) + 1):
+        line = pack.line(n)
+        if "\t" in line or line.lstrip().startswith(("<", "|")):
+            continue
+        for mention in body_mentions(pack, n, n, context, seen):
+            if not _NOT_A_BODY.search(mention.name):
+                seen.add(mention.name.lower())
+                found.append(mention)
+    return found

@@ -25,7 +25,10 @@ def test_registered() -> None:
 
 def test_key_decision_of_the_sample() -> None:
     pack, segment, rec = run("forward_plan_extract.txt")
-    (kd,) = rec.key_decisions
+    kd, second = rec.key_decisions
+    assert (second.ref, second.decision_maker, second.expected_date) == (
+        "CE11/12-4", "Cabinet, Council", "2012-02-06")
+    assert second.title == "Business Planning Process 2012/2015 - Business Plan"
     assert kd.ref == "CE11/12-17"
     assert kd.title == "Carers Strategy and Implementation Plan"
     assert kd.decision == ("To endorse the strategy and implementation plan for resident carers "
@@ -35,7 +38,7 @@ def test_key_decision_of_the_sample() -> None:
     assert kd.consultation == "Already carried out with carers and the Carers Reference Group."
     assert kd.scrutiny_committee == "Adult Social Care; Children and Families"
     assert kd.contact == "Lorraine Butcher"
-    (person,) = rec.people
+    person = rec.people[0]
     assert (person.name, person.role) == ("Lorraine Butcher",
                                           "Strategic Director (Children, Families and Adults)")
     assert pack.line(kd.span.start).startswith("CE11/12-17")

@@ -44,7 +44,9 @@ def test_schedule_items_of_the_sample() -> None:
     assert sections == {"Historical Record", "Ongoing items/reviews/Monitoring Papers",
                         "Possible Future Issues / Items (Chronology)", "Items to be considered",
                         "Disregarded / Discontinued Items"}
-    assert len(rec.work_programme) == 24  # 3 + 3 + 7 + 8 + 3
+    assert len(rec.work_programme) == 25  # 3 + 3 + 7 + 8 + 1 + 3
+    training = by_topic["Training Requirements/Site Visits"]  # 'Heading:' over one line
+    assert (training.section, training.notes) == ("Items to be considered", "To be discussed")
     assert by_topic["Adult Social Care Budget"].due == "20 July 2011"  # carried down
     assert by_topic["Business Planning brief"].due == "October 2011 (informal)"
     assert by_topic["Business Planning brief"].status == "On track"
@@ -69,8 +71,9 @@ def test_schedule_items_of_the_sample() -> None:
 def test_task_groups_of_the_sample() -> None:
     _, rec = run("work_programme_scrutiny.txt")
     groups = {g.title: g for g in rec.task_groups}
-    assert list(groups) == ["Dementia Services",
-                            "Future Arrangements/Provision of Residential Care"]
+    assert set(groups) == {"Dementia Services", "Future Arrangements/Provision of Residential Care",
+                           "Budget Task and Finish Group"}  # the last named in a notes cell
+    assert groups["Budget Task and Finish Group"].status is None
     assert groups["Dementia Services"].status.startswith("Postponed due to election.")
     assert groups["Dementia Services"].actions == "Update to be received by Committee 22/9"
     residential = groups["Future Arrangements/Provision of Residential Care"]

@@ -13,7 +13,7 @@ import re
 
 from ingest.extractors._columns import cell, deadline_date, header_map, row_cells, split_bullets
 from ingest.names_in_prose import split_list
-from ingest.records import PlanLine, Segment
+from ingest.records import BodyMention, PlanLine, Segment
 from ingest.text import PackText
 from ingest.textutil import clean
 
@@ -121,3 +121,25 @@ def _continue(line: PlanLine, cells: list[str], columns: dict[str, int], pack: P
         if lead not in line.lead:
             line.lead.append(lead)
     line.span = pack.span(line.span.start, n)
+
+
+def extra_column_bodies(pack: PackText, segment: Segment) -> list[BodyMention]:
+    """Names in cells past the last headed column of a plan row (an unheaded 'partners'
+    column): bodies as written, typos included, for resolution to merge."""
+    found: list[BodyMention] = []
+    width = 0
+    for n in range(segment.start, segment.end + 1):
+        cells = row_cells(pack.line(n))
+        if cells is None:
+            continue
+        if _is_header(header_map(cells, COLUMNS)):
+            width = max(i for i, c in enumerate(cells) if clean(c)) + 1
+            continue
+        if not width or not cells or not _REF.match(clean(cells[0])):
+            continue
+        for extra in cells[width:]:
+            for name in split_leads(extra):
+                if name[:1].isupper() and name.lower() not in ("all", "n/a", "none"):
+                    found.append(BodyMention(name, pack.span(n),
+                                             context="implementation_plan.partners"))
+    return found

@@ -14,7 +14,15 @@ import re
 from ingest.extractors import PackContext, register
 from ingest.extractors._columns import cell, header_map, row_cells
 from ingest.names_in_prose import is_person
-from ingest.records import DocumentRecords, KeyDecision, PersonMention, Segment, Warning_
+from ingest.prose import prose_body_mentions
+from ingest.records import (
+    DocumentRecords,
+    KeyDecision,
+    PersonMention,
+    Report,
+    Segment,
+    Warning_,
+)
 from ingest.text import PackText
 from ingest.textutil import clean, find_dates, parse_date, strip_title
 
@@ -117,6 +125,9 @@ def extract_forward_plan(pack: PackText, segment: Segment, ctx: PackContext) -> 
                     records.people.append(made[1])
             elif records.key_decisions and any(clean(c) for c in cells):
                 _extend(records.key_decisions[-1], cells, columns, pack, n)
+        records.reports.append(Report(title=clean(segment.title), span=pack.span(segment.start),
+                                      kind="forward_plan"))
+        records.bodies = prose_body_mentions(pack, segment, "forward_plan")
     except (ValueError, IndexError) as exc:
         records.warnings.append(Warning_(f"forward plan {segment.title!r}: {exc}"))
     if not records.key_decisions:

@@ -11,10 +11,18 @@ from __future__ import annotations
 import re
 
 from ingest.extractors import PackContext, register
-from ingest.extractors._plan_table import plan_lines
+from ingest.extractors._plan_table import extra_column_bodies, plan_lines
 from ingest.names_in_prose import clean_name, is_body, is_person, split_list
-from ingest.prose import relations
-from ingest.records import BodyMention, DocumentRecords, PersonMention, Segment, Warning_
+from ingest.prose import prose_body_mentions, relations
+from ingest.records import (
+    BodyMention,
+    DocKind,
+    DocumentRecords,
+    PersonMention,
+    Report,
+    Segment,
+    Warning_,
+)
 from ingest.text import PackText
 from ingest.textutil import clean, strip_title
 
@@ -69,6 +77,17 @@ def partners(pack: PackText, segment: Segment) -> list[BodyMention]:
     return found
 
 
+def document_report(pack: PackText, segment: Segment, kind: DocKind) -> Report:
+    """The document itself, titled as it titles itself, for the register of reports."""
+    return Report(title=clean(segment.title), span=pack.span(segment.start), kind=kind)
+
+
+def _add_prose_bodies(records: DocumentRecords, pack: PackText, segment: Segment,
+                      context: str) -> None:
+    seen = {b.name.lower() for b in records.bodies}
+    records.bodies.extend(prose_body_mentions(pack, segment, context, seen))
+
+
 @register("strategy")
 def extract_strategy(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     records = DocumentRecords(segment=segment)
@@ -82,6 +101,8 @@ def extract_strategy(pack: PackText, segment: Segment, ctx: PackContext) -> Docu
                     seen.add((name, rel.span.start))
                     records.bodies.append(BodyMention(name, rel.span, context="strategy.prose"))
         records.people = signatories(pack, segment)
+        _add_prose_bodies(records, pack, segment, "strategy")
+        records.reports.append(document_report(pack, segment, "strategy"))
     except (ValueError, IndexError) as exc:
         records.warnings.append(Warning_(f"strategy {segment.title!r}: {exc}"))
     return records
@@ -94,6 +115,9 @@ def extract_implementation_plan(pack: PackText, segment: Segment,
     try:
         records.plan_lines = plan_lines(pack, segment)
         records.relations = relations(pack, segment)
+        records.bodies = extra_column_bodies(pack, segment)
+        _add_prose_bodies(records, pack, segment, "implementation_plan")
+        records.reports.append(document_report(pack, segment, "implementation_plan"))
     except (ValueError, IndexError) as exc:
         records.warnings.append(Warning_(f"implementation plan {segment.title!r}: {exc}"))
     if not records.plan_lines:

@@ -15,6 +15,7 @@ import re
 from ingest.extractors import PackContext, register
 from ingest.extractors._columns import cell, header_map, row_cells
 from ingest.extractors._report_header import read_header
+from ingest.prose import prose_body_mentions
 from ingest.records import DocumentRecords, Segment, TaskGroup, Warning_, WorkProgrammeItem
 from ingest.text import PackText
 from ingest.textutil import clean, find_dates, is_furniture, parse_date, strip_bullet
@@ -27,7 +28,9 @@ COLUMNS = {
     "reporting": r"reporting|frequency",
     "actions": r"^actions?\b|next steps",
 }
-_NOT_ITEMS = re.compile(r"\bdates?\b|meetings?\s*:?$|training|site visits|next agenda", re.I)
+_NOT_ITEMS = re.compile(r"\bdates?\b|meetings?\s*:?$|next agenda", re.I)
+_NAMED_GROUP = re.compile(r"\bthe\s+((?:[A-Z][\w&'\u2019-]*\s+){1,4}(?:Task\s+(?:and|&)\s+Finish|"
+                          r"Task|Working|Scrutiny\s+Review)\s+(?:Group|Panel|Review))\b")
 _ITEM_HEADING = re.compile(r"\bitems?\b|\btopics?\b|\bissues\b|\breviews?\b|considered|"
                            r"suggest|future|monitoring", re.I)
 _TASK_HEADING = re.compile(r"task\s*(?:and|&)\s*finish|task groups?|working groups?|"
@@ -84,6 +87,8 @@ class _Schedule:
         self.columns: dict[str, int] = {}
         self.prev: list[str] = []
         self.carry_due: str | None = None
+        #: 'Heading:' awaiting its one-line note, with the section it would otherwise close
+        self.pending: tuple[int, str, str | None, bool] | None = None
 
     def run(self) -> None:
         for n in range(self.segment.start, self.segment.end + 1):
@@ -92,10 +97,29 @@ class _Schedule:
             if not text or is_furniture(raw):
                 continue
             cells = row_cells(raw)
+            pending, self.pending = self.pending, None
             if cells is None:
+                if pending and not _BULLET.match(raw) and not text.endswith(":") \
+                        and not re.search(r":\s*\S", text):
+                    self._heading_item(pending, n, text)
+                    continue
                 self._line(n, raw, text)
             else:
                 self._row(n, cells)
+            for m in _NAMED_GROUP.finditer(text):
+                self._named_group(n, m.group(1))
+
+    def _heading_item(self, heading: tuple[int, str, str | None, bool], n: int,
+                      note: str) -> None:
+        """'Training Requirements/Site Visits:' over 'To be discussed': an item of its own."""
+        start, topic, self.section, self.bullets_are_items = heading
+        self.items.append(WorkProgrammeItem(topic, self.pack.span(start, n),
+                                            section=self.section, notes=note))
+
+    def _named_group(self, n: int, title: str) -> None:
+        """A task group named in passing ('fed into the Budget Task and Finish Group')."""
+        if not any(g.title.lower() == title.lower() for g in self.groups):
+            self.groups.append(TaskGroup(title, self.pack.span(n)))
 
     def _line(self, n: int, raw: str, text: str) -> None:
         if _BULLET.match(raw) and self.bullets_are_items and self.section:
@@ -105,6 +129,9 @@ class _Schedule:
         if is_heading(text) or (text.endswith(":") and is_heading(text[:-1])):
             heading = text.rstrip(":").strip()
             self.columns, self.prev = {}, []
+            if text.endswith(":") and not _ITEM_HEADING.search(heading) \
+                    and not _NOT_ITEMS.search(heading):
+                self.pending = (n, heading, self.section, self.bullets_are_items)
             if _NOT_ITEMS.search(heading) and not _TASK_HEADING.search(heading):
                 self.bullets_are_items = False
                 return
@@ -180,6 +207,7 @@ def extract_work_programme(pack: PackText, segment: Segment,
         schedule = _Schedule(pack, segment)
         schedule.run()
         records.work_programme, records.task_groups = schedule.items, schedule.groups
+        records.bodies = prose_body_mentions(pack, segment, "work_programme")
     except (ValueError, IndexError) as exc:
         records.warnings.append(Warning_(f"work programme {segment.title!r}: {exc}"))
     if not records.work_programme:
