@@ -206,3 +206,24 @@ def test_never_raises_on_arbitrary_text(lines) -> None:
     recs = extract_inspection(pack, Segment("inspection_report", "t", 1, max(1, len(pack))),
                               PackContext())
     assert isinstance(recs, DocumentRecords)
+
+
+def test_earlier_inspections_cited_in_prose_are_a_referenced_inspection() -> None:
+    text = (EXCERPTS / "inspection_westshire.txt").read_text(encoding="utf-8").replace(
+        "4. Partnership working is outstanding.",
+        "4. The last Ofsted inspection of the council's residential short-break service judged "
+        "care planning to be outstanding and the leaving care service to be inadequate. "
+        "Its children's homes were rated as good.\n\n5. Homes are assessed as being at least "
+        "adequate in their most recent inspection.")
+    pack = PackText.from_string(text)
+    recs = extract_inspection(pack, Segment("inspection_report", "w", 1, len(pack)),
+                              PackContext())
+    main, cited = recs.inspections
+    assert len(main.judgements) == 8
+    assert cited.title == ("Most recent inspection of the council's residential short-break "
+                           "service")
+    assert cited.type == "referenced" and cited.inspectorate == OFSTED
+    assert [(j.area, j.grade, j.origin) for j in cited.judgements] == [
+        ("Residential short-break service: care planning", 1, "prose"),
+        ("Leaving care service", 4, "prose"),
+        ("Children's homes", 2, "prose")]

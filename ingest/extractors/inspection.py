@@ -28,6 +28,7 @@ from ingest.records import (
     Span,
     Warning_,
 )
+from ingest.referenced import referenced_inspection
 from ingest.text import PackText
 from ingest.textutil import MONTHS, clean, is_furniture, parse_date, strip_title
 
@@ -164,6 +165,9 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
     out.warnings += reconcile(heads, table)
     insp.judgements = [f.judgement for f in heads + table]
     out.inspections.append(insp)
+    cited = referenced_inspection(pack, start, end, full, insp.subject_body)
+    if cited is not None:
+        out.inspections.append(cited)
     if published:
         ctx.inspection_published = published
 

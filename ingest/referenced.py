@@ -1,0 +1,101 @@
+"""Earlier inspections an inspection report cites with their outcomes.
+
+Reports state grades of other, earlier inspections in prose: 'The most recent Ofsted
+inspection of the local authority adoption service assessed safeguarding provision to be
+good and the fostering service to be satisfactory.' Those are judgements too, of another
+inspection; they are kept as one referenced inspection per report with origin 'prose', so
+a question about the fostering service's grade finds them, and nobody mistakes them for
+this report's own graded headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.judgements import GRADE_WORDS, label_of, norm
+from ingest.records import Inspection, Judgement
+from ingest.text import PackText
+from ingest.textutil import clean
+
+_GRADE = r"(outstanding|good|adequate|satisfactory|inadequate)"
+_ANCHOR = re.compile(r"\b(?:most recent|last|previous|latest)\b(?:\s+[\w-]+){0,3}?\s+"
+                     r"inspections?\b(?:\s+of\s+(?P<svc>[^,.;]+?)(?=\s+(?:assessed|judged|"
+                     r"rated|graded|found|was|were|in|undertaken|carried)\b|[,.;]|$))?", re.I)
+_VERB = r"(?:assessed|judged|rated|graded|found)"
+_PASSIVE = re.compile(rf"^(?P<subj>[^.;]+?)\s+(?:was|were|is|are|has been|have been)\s+{_VERB}"
+                      rf"\s+(?:as\s+|to be\s+)?{_GRADE}\b", re.I)
+_ACTIVE = re.compile(rf"\b{_VERB}\s+(?P<obj>[^,.;]+?)\s+(?:to be|as)\s+{_GRADE}\b", re.I)
+_MORE = re.compile(rf"^\s*(?:,\s*|and\s+|,\s*and\s+)(?P<obj>[^,.;]+?)\s+(?:to be|as)\s+{_GRADE}\b",
+                   re.I)
+_DETERMINER = re.compile(r"^(?:the|its|their|an?)\s+|^(?:local authority|council|area)['’]?s?\s+",
+                         re.I)
+
+
+def _area(phrase: str) -> str:
+    s = clean(phrase).strip(" ,")
+    for _ in range(3):
+        s = _DETERMINER.sub("", s).strip()
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _key(area: str) -> str:
+    return re.sub(r"s\b", "", norm(area))
+
+
+def _pairs(sentence: str, service: str | None) -> list[tuple[str, str]]:
+    """(area as written, grade word) pairs a sentence states."""
+    out: list[tuple[str, str]] = []
+    m = _PASSIVE.match(sentence)
+    if m:
+        subject = re.sub(r"^.*\binspection\b[^,]*,\s*", "", m["subj"])
+        for part in re.split(r"\s*,\s*|\s+and\s+", subject):
+            if part.strip():
+                out.append((part, m[2]))
+        return out
+    m = _ACTIVE.search(sentence)
+    if m:
+        aspect = m["obj"]
+        if service and _key(_area(aspect)) != _key(_area(service)):
+            aspect = f"{_area(service)}: {clean(aspect)}"  # 'Adoption service: safeguarding'
+        out.append((aspect, m[2]))
+        rest = sentence[m.end():]
+        while (more := _MORE.match(rest)) is not None:
+            out.append((more["obj"], more[2]))
+            rest = rest[more.end():]
+    return out
+
+
+def referenced_inspection(pack: PackText, start: int, end: int,
+                          inspectorate: str | None, subject: str | None) -> Inspection | None:
+    """The earlier inspection(s) the report cites with grades, or ``None`` if it cites none."""
+    judgements: list[Judgement] = []
+    seen: set[str] = set()
+    title = None
+    first = 0
+    for n in range(start, end + 1):
+        text = clean(pack.line(n))
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+        for i, sentence in enumerate(sentences):
+            anchor = _ANCHOR.search(sentence)
+            if not anchor:
+                continue
+            service = anchor["svc"]
+            follow = [s for s in sentences[i + 1:i + 2] if not _ANCHOR.search(s)]
+            found = [p for s in [sentence, *follow] for p in _pairs(s, service)]
+            for phrase, word in found:
+                area = _area(phrase)
+                if not area or _key(area) in seen or len(area.split()) > 8:
+                    continue
+                seen.add(_key(area))
+                grade = GRADE_WORDS[word.lower()]
+                judgements.append(Judgement(area, grade, pack.span(n),
+                                            grade_label=label_of(grade, word),
+                                            origin="prose"))  # type: ignore[arg-type]
+                if title is None:
+                    phrase_of = f" of {clean(service)}" if service else ""
+                    title = f"Most recent inspection{phrase_of}"
+                    first = n
+    if not judgements or title is None:
+        return None
+    return Inspection(title=title, span=pack.span(first), inspectorate=inspectorate,
+                      subject_body=subject, type="referenced", judgements=judgements)
