@@ -1,4 +1,137 @@
-"""stub"""
-from fastapi import APIRouter
+"""The accountability API (JSON, and CSV for lists): who owns each recommendation, what is
+late, and what each person and body answers for. Documented in OpenAPI at /docs with
+examples; every error under /api has the one JSON shape of ``queryapi/errors.py``.
 
-router = APIRouter()
+Keys in paths and filters are the keys of entity IRIs (``/id/{type}/{key}``); they become
+IRIs built with ``entity_iri`` and are bound as RDF terms, never pasted into query text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+from rdflib import URIRef
+
+from ontology.namespaces import entity_iri
+from queryapi import api_data as data
+from queryapi.csvout import csv_response
+from queryapi.entity import KEY
+from queryapi.errors import ApiError
+from queryapi.examples import ANALYTICS, BODY, ERROR, PERSON, RECOMMENDATION
+from queryapi.state import state
+
+router = APIRouter(prefix="/api", tags=["accountability"])
+ERRORS = {s: {"description": d, "content": {"application/json": {"example": ERROR}}}
+          for s, d in ((400, "a malformed key or filter"), (404, "no such entity"),
+                       (422, "a parameter of the wrong type"))}
+
+
+
+def _iri(request: Request, type_: str, key: str) -> URIRef:
+    if not KEY.match(key):
+        raise ApiError(400, f"malformed {type_} key {key[:80]!r}: keys are lower-case letters, "
+                       "digits and hyphens")
+    return entity_iri(state(request).settings.base_iri, type_, key)
+
+
+def _wants_csv(request: Request, fmt: str | None) -> bool:
+    if fmt:
+        if fmt not in ("json", "csv"):
+            raise ApiError(400, f"format={fmt!r}: use json or csv")
+        return fmt == "csv"
+    accept = request.headers.get("accept") or ""
+    return "text/csv" in accept and "application/json" not in accept
+
+
+@router.get("/recommendations", summary="Recommendations with owners, status and evidence",
+            responses={200: {"content": {
+                "application/json": {"example": {"as_of": "2011-12-01", "count": 1,
+                                                 "recommendations": [RECOMMENDATION]}},
+                "text/csv": {"example": "key,id,text,timescale,due_date,status,...\n"}}},
+                **ERRORS})
+def recommendations(
+        request: Request,
+        body: Annotated[str | None, Query(description="key of a body: addressed to it, its "
+                                          "inspection's subject, or owned by it or its staff",
+                                          examples=["northshire-council-aaaaaaaaaaaa"])] = None,
+        owner: Annotated[str | None, Query(description="key of a person, post, role-owner or "
+                                           "body responsible for an action",
+                                           examples=["morgan-a-aaaaaaaaaaa1"])] = None,
+        inspection: Annotated[str | None, Query(description="key of an inspection")] = None,
+        document: Annotated[str | None, Query(description="key of a source document")] = None,
+        timescale: Annotated[str | None, Query(description="timescale code", examples=[
+            "within-3-months"], json_schema_extra={"enum": list(data.TIMESCALE_CODES)})] = None,
+        status: Annotated[str | None, Query(description="latest status code", examples=[
+            "red"], json_schema_extra={"enum": list(data.STATUS_CODES)})] = None,
+        overdue: Annotated[bool | None, Query(description="only (or only not) overdue: due "
+                                              "before as_of and not completed")] = None,
+        as_of: Annotated[dt.date | None, Query(description="date for overdue; default today "
+                                               "(or REMIT_REFERENCE_DATE)")] = None,
+        format: Annotated[str | None, Query(description="json (default) or csv")] = None,
+) -> Response:
+    st = state(request)
+    filters: dict[str, Any] = {}
+    if body:
+        filters["body"] = _iri(request, "body", body)
+    if owner:
+        filters["owner"] = [_iri(request, t, owner) for t in ("person", "post", "role-owner",
+                                                              "body")]
+    if inspection:
+        filters["inspection"] = _iri(request, "inspection", inspection)
+    if document:
+        filters["document"] = _iri(request, "document", document)
+    if timescale:
+        if timescale not in data.TIMESCALE_CODES:
+            raise ApiError(400, f"timescale={timescale!r}; one of "
+                           f"{', '.join(data.TIMESCALE_CODES)}")
+        filters["timescale"] = data.timescale_term(timescale)
+    if status and status not in data.STATUS_CODES:
+        raise ApiError(400, f"status={status!r}; one of {', '.join(data.STATUS_CODES)}")
+    day = as_of or st.settings.today()
+    store = st.store()
+    recs = data.describe_recommendations(store, data.find_recommendations(store, filters), day)
+    if status:
+        recs = [r for r in recs if (r["status"] or {}).get("status") == status]
+    if overdue is not None:
+        recs = [r for r in recs if r["overdue"] == overdue]
+    if _wants_csv(request, format):
+        return csv_response(recs, "recommendations.csv")
+    return JSONResponse({"as_of": day.isoformat(), "count": len(recs), "recommendations": recs})
+
+
+@router.get("/people/{key}", summary="A person: posts, memberships, responsibilities",
+            responses={200: {"content": {"application/json": {"example": PERSON}}}, **ERRORS})
+def person(key: str, request: Request) -> JSONResponse:
+    from queryapi.api_agents import describe_person
+
+    return JSONResponse(describe_person(state(request), _iri(request, "person", key)))
+
+
+@router.get("/bodies/{key}", summary="A body: what it owns, who it reports to and who "
+            "oversees it (transitively), members, meetings",
+            responses={200: {"content": {"application/json": {"example": BODY}}}, **ERRORS})
+def body_detail(key: str, request: Request) -> JSONResponse:
+    from queryapi.api_agents import describe_body
+
+    return JSONResponse(describe_body(state(request), _iri(request, "body", key)))
+
+
+@router.get("/analytics", summary="Counts: unowned recommendations, owners by open load, "
+            "overdue", responses={200: {"content": {"application/json": {"example": ANALYTICS}}},
+                                  **ERRORS})
+def analytics(request: Request, as_of: Annotated[dt.date | None, Query(
+        description="date for overdue; default today")] = None) -> JSONResponse:
+    st = state(request)
+    day = as_of or st.settings.today()
+    store = st.store()
+    recs = data.describe_recommendations(store, data.find_recommendations(store, {}), day)
+    unowned = [{"iri": r["iri"], "key": r["key"], "text": r["text"]}
+               for r in recs if not r["owners"]]
+    return JSONResponse({
+        "as_of": day.isoformat(), "recommendations": len(recs),
+        "without_owner": {"count": len(unowned), "items": unowned},
+        "owners_by_open_load": data.open_load(recs),
+        "overdue": {"count": sum(r["overdue"] for r in recs)}})

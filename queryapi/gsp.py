@@ -30,8 +30,8 @@ def target(request: Request) -> URIRef | None:
     return graphs[0] if graphs else None
 
 
-@router.api_route("/store", methods=["GET", "HEAD"],
-                  summary="Graph Store Protocol: download one graph")
+@router.head("/store", include_in_schema=False)
+@router.get("/store", summary="Graph Store Protocol: download one graph")
 async def store_get(request: Request) -> Response:
     st = state(request)
     graph = target(request)

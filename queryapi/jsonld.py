@@ -60,3 +60,8 @@ def to_jsonld(graph: Graph, base_iri: str, context_url: str) -> bytes:
     else:
         data = {"@context": context_url, "@graph": data}
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def prologue() -> str:
+    """SPARQL PREFIX lines for the project's vocabularies (queries name no IRI strings)."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes("").items() if p != "id")

@@ -73,16 +73,9 @@ class PoolRunner:
 
 def make_runner(settings: Settings, store: Callable[[], Store],
                 injected: bool = False) -> Runner:
-    """The worker pool when available and the store is the configured one, else threads."""
-    if not injected:
-        try:
-            from graph.workers import QueryPool  # type: ignore[import-not-found]
-        except ImportError:
-            QueryPool = None
-        if QueryPool is not None:
-            try:
-                pool = QueryPool(settings, row_cap=settings.row_cap or None)
-            except TypeError:
-                pool = QueryPool(settings)
-            return PoolRunner(pool, settings.query_timeout)
-    return ThreadRunner(store, settings.query_timeout)
+    """The worker pool over the configured store; threads over a store injected by a test."""
+    if injected:
+        return ThreadRunner(store, settings.query_timeout)
+    from graph.workers import QueryPool
+
+    return PoolRunner(QueryPool(settings), settings.query_timeout)

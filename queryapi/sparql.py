@@ -46,8 +46,8 @@ def one(values: Sequence[str], name: str) -> str | None:
 
 async def run_query(st: AppState, request: Request, text: str, *, fmt: str | None,
                     default_graph: list[URIRef] | None,
-                    named_graphs: list[URIRef] | None) -> Response:
-    """Check, negotiate, evaluate and send one query."""
+                    named_graphs: list[URIRef] | None, media: str | None = None) -> Response:
+    """Check, negotiate, evaluate and send one query (``media`` skips negotiation)."""
     check_size(text, st.settings.max_query_bytes)
     dataset = inspect(text)
     if default_graph is None and named_graphs is None and (
@@ -55,7 +55,7 @@ async def run_query(st: AppState, request: Request, text: str, *, fmt: str | Non
         default_graph, named_graphs = dataset.default or [], dataset.named or []
     form = neg.query_form(text)
     offered = neg.GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else neg.RESULT_TYPES
-    media = neg.choose(request.headers.get("accept"), offered, fmt)
+    media = media or neg.choose(request.headers.get("accept"), offered, fmt)
     engine_media = neg.NTRIPLES if media == neg.JSONLD else media
     try:
         result = await st.runner.run(text, engine_media, default_graph, named_graphs)

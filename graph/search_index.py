@@ -1,0 +1,205 @@
+"""Full-text search over the graph: an SQLite FTS5 index of people, bodies, posts,
+recommendations and decisions, kept next to the store (``var/store/search.sqlite``).
+
+Oxigraph has no text index and a regex scan grows with the data, so the words of each
+entity's names and text are indexed here. Two entry points:
+
+* :func:`build_index` ``(store, path)`` rebuilds the whole index (into a temporary file that
+  then replaces the old one, so readers never see half an index);
+* :func:`update_index` ``(store, path, pack_iri)`` re-indexes the entities one pack's graph
+  mentions (and those it used to mention). **The ingest pipeline calls it after each
+  committed pack**, with ``path = index_path(settings)``.
+
+Both record the store's state token; the app rebuilds when the token it sees differs (a
+store changed by other means), so a stale index heals itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import URIRef
+
+from graph.settings import Settings
+from graph.store import Rows, Store
+from ontology.namespaces import DCTERMS, FOAF, RDFS, REM, SKOS
+
+#: Indexed classes and the kind name shown to users.
+KINDS = {REM.Person: "person", REM.Body: "body", REM.Post: "post",
+         REM.RoleOwner: "role-owner", REM.Recommendation: "recommendation",
+         REM.Resolution: "decision", REM.KeyDecision: "decision", REM.Action: "action"}
+#: Properties whose values are names (label column) and text (text column).
+NAMES = (RDFS.label, FOAF.name, SKOS.altLabel, REM.acronym, DCTERMS.title,
+         REM.recommendationId, REM.reference)
+TEXTS = (REM.text, REM.decisionText, REM.keyActions, REM.progressNote)
+
+_FIELDS = """
+SELECT ?s ?cls ?p ?v WHERE {
+  ?s a ?cls .
+  OPTIONAL { ?s ?p ?v . FILTER(isLiteral(?v)) }
+}"""
+_IN_PACK = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }"
+_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS entities USING fts5(
+  iri UNINDEXED, kind UNINDEXED, label, text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS packs (iri TEXT, pack TEXT, PRIMARY KEY (iri, pack));
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+#: Marks around matched words in snippets (control characters never found in text).
+MARK = ("\x02", "\x03")
+
+
+class SearchIndexError(RuntimeError):
+    """The index file cannot be read or written; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    kind: str
+    label: str
+    snippet: str
+
+
+def index_path(settings: Settings) -> Path:
+    """The index file next to the embedded store (also used with a remote endpoint)."""
+    return Path(settings.store) / "search.sqlite"
+
+
+def _entities(store: Store, iris: Iterable[URIRef] | None = None) -> dict[str, tuple]:
+    """iri → (kind, label, text) for indexed entities (all, or those in ``iris``)."""
+    bindings: dict = {"cls": list(KINDS)}
+    if iris is not None:
+        chosen = list(iris)
+        if not chosen:
+            return {}
+        bindings["s"] = chosen
+    res = store.query(_FIELDS, bindings=bindings)
+    assert isinstance(res, Rows)
+    acc: dict[str, dict] = {}
+    for row in res:
+        e = acc.setdefault(str(row["s"]), {"kind": KINDS[row["cls"]], "names": [], "texts": []})
+        p, v = row.get("p"), row.get("v")
+        if p in NAMES and (NAMES.index(p), str(v)) not in e["names"]:
+            e["names"].append((NAMES.index(p), str(v)))
+        elif p in TEXTS and str(v) not in e["texts"]:
+            e["texts"].append(str(v))
+    return {iri: (e["kind"], _label(e), " ".join(e["texts"])) for iri, e in acc.items()}
+
+
+def _label(e: dict) -> str:
+    """Names for agents; for commitments the identifier (if any) and the start of the text."""
+    names = [v for _, v in sorted(e["names"])]
+    if e["kind"] in ("recommendation", "decision", "action") and e["texts"]:
+        text = e["texts"][0]
+        short = text if len(text) <= 100 else text[:99].rsplit(" ", 1)[0] + "…"
+        return f"{names[0]}: {short}" if names else short
+    return " / ".join(names) or e["kind"]
+
+
+def _write(db: sqlite3.Connection, rows: dict[str, tuple]) -> None:
+    db.executemany("INSERT INTO entities (iri, kind, label, text) VALUES (?, ?, ?, ?)",
+                   [(iri, k, label, text) for iri, (k, label, text) in rows.items()])
+
+
+def _pack_members(store: Store, pack: URIRef) -> list[URIRef]:
+    res = store.query(_IN_PACK, bindings={"g": pack})
+    assert isinstance(res, Rows)
+    return [r["s"] for r in res if isinstance(r["s"], URIRef)]
+
+
+def build_index(store: Store, path: Path | str) -> int:
+    """Rebuild the whole index at ``path`` atomically; returns the number of entities."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    rows = _entities(store)
+    try:
+        with sqlite3.connect(tmp) as db:
+            db.executescript(_SCHEMA)
+            _write(db, rows)
+            for pack in store.graph_names():
+                db.executemany("INSERT OR IGNORE INTO packs VALUES (?, ?)",
+                               [(str(s), str(pack)) for s in _pack_members(store, pack)
+                                if str(s) in rows])
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (store.state(),))
+        db.close()
+        os.replace(tmp, path)
+    except sqlite3.Error as exc:
+        raise SearchIndexError(f"cannot write the search index {path}: {exc}") from exc
+    return len(rows)
+
+
+def update_index(store: Store, path: Path | str, pack_iri: URIRef | str) -> int:
+    """Re-index what the pack's graph mentions now and mentioned before; returns the count.
+
+    Called by ingest after each committed pack. Builds the index if it does not exist."""
+    path, pack = Path(path), URIRef(str(pack_iri))
+    if not path.exists():
+        return build_index(store, path)
+    try:
+        with sqlite3.connect(path) as db:
+            db.executescript(_SCHEMA)
+            before = [URIRef(r[0]) for r in db.execute(
+                "SELECT iri FROM packs WHERE pack = ?", (str(pack),))]
+            now = _pack_members(store, pack)
+            touched = list(dict.fromkeys([*before, *now]))
+            rows = _entities(store, touched)
+            db.executemany("DELETE FROM entities WHERE iri = ?", [(str(i),) for i in touched])
+            db.execute("DELETE FROM packs WHERE pack = ?", (str(pack),))
+            _write(db, rows)
+            db.executemany("INSERT OR IGNORE INTO packs VALUES (?, ?)",
+                           [(str(s), str(pack)) for s in now if str(s) in rows])
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (store.state(),))
+        db.close()
+    except sqlite3.Error as exc:
+        raise SearchIndexError(f"cannot update the search index {path}: {exc}") from exc
+    return len(rows)
+
+
+def indexed_state(path: Path | str) -> str | None:
+    """The store state the index was built from, or None if there is no index."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'state'").fetchone()
+        db.close()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: each word quoted (no operators), prefix-matched, ANDed."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:12])
+
+
+def search(path: Path | str, text: str, *, kinds: Iterable[str] = (),
+           limit: int = 20) -> list[Hit]:
+    """Best matches first (bm25, names weighted over text)."""
+    match = fts_query(text)
+    if not match:
+        return []
+    sql = ("SELECT iri, kind, label, snippet(entities, 3, ?, ?, ' … ', 12) "
+           "FROM entities WHERE entities MATCH ?")
+    params: list = [MARK[0], MARK[1], match]
+    kinds = list(kinds)
+    if kinds:
+        sql += f" AND kind IN ({', '.join('?' * len(kinds))})"
+        params += kinds
+    sql += " ORDER BY bm25(entities, 0, 0, 5.0, 1.0) LIMIT ?"
+    params.append(limit)
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            rows = db.execute(sql, params).fetchall()
+        db.close()
+    except sqlite3.Error as exc:
+        raise SearchIndexError(f"cannot read the search index {path}: {exc}") from exc
+    return [Hit(*r) for r in rows]

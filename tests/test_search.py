@@ -1,0 +1,75 @@
+"""Search: the FTS5 index (build, update per pack) and the /search page and JSON."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from rdflib import URIRef
+
+from graph.search_index import build_index, indexed_state, search, update_index
+from tests.helpers import api_app
+
+api_store, client = api_app.api_store, api_app.client  # shared fixtures
+JSON = {"accept": "application/json"}
+
+
+def test_finds_people_bodies_recommendations_and_decisions(client):
+    def kinds(q: str) -> set[str]:
+        return {r["kind"] for r in client.get("/search", params={"q": q}, headers=JSON)
+                .json()["results"]}
+
+    assert "person" in kinds("Morgan")
+    assert "body" in kinds("safeguarding board")
+    assert "recommendation" in kinds("supervision social workers")
+    assert "decision" in kinds("fostering sufficiency")
+
+
+def test_results_link_to_entity_pages(client):
+    hits = client.get("/search", params={"q": "supervision"}, headers=JSON).json()["results"]
+    rec = next(h for h in hits if h["kind"] == "recommendation")
+    assert rec["url"] == "/id/recommendation/improve-supervision-ggggggggggg1"
+    assert "supervision" in rec["snippet"]
+
+
+def test_words_are_not_fts_operators(client):
+    for q in ['"unbalanced', "NEAR(a b)", "morgan OR *", "a AND NOT", "'; DROP TABLE x; --"]:
+        assert client.get("/search", params={"q": q}, headers=JSON).status_code == 200
+
+
+def test_search_page_is_html_and_escapes(client):
+    r = client.get("/search", params={"q": "hacker"},
+                   headers={"accept": "text/html,*/*;q=0.8"})
+    assert r.headers["content-type"].startswith("text/html")
+    assert "&lt;script&gt;" in r.text and "<script>alert" not in r.text
+    assert 'action="/search"' in r.text  # the search box on every page
+
+
+def test_every_page_has_the_search_box(client):
+    for path in ("/", "/id/body/ofsted-eeeeeeeeeeee"):
+        r = client.get(path, headers={"accept": "text/html"})
+        assert 'role="search"' in r.text, path
+
+
+def test_update_index_replaces_what_a_pack_says(api_store, tmp_path):
+    path = tmp_path / "search.sqlite"
+    build_index(api_store, path)
+    assert indexed_state(path) == api_store.state()
+    assert search(path, "placements")
+    shutil.copy(path, tmp_path / "before.sqlite")
+    # a store without the pack: its entities leave the index
+    from graph.embedded import EmbeddedStore
+
+    empty = EmbeddedStore(tmp_path / "empty")
+    update_index(empty, path, URIRef(api_app.PACK))
+    assert search(path, "placements") == []
+    update_index(api_store, path, URIRef(api_app.PACK))
+    assert [h.kind for h in search(path, "placements")] == ["recommendation"]
+    empty.close()
+
+
+@pytest.mark.parametrize("kind", ["person", "body"])
+def test_kind_filter(client, kind):
+    hits = client.get("/search", params={"q": "northshire", "kind": kind},
+                      headers=JSON).json()["results"]
+    assert all(h["kind"] == kind for h in hits)
