@@ -16,8 +16,16 @@ import re
 from dataclasses import dataclass
 
 from ingest.names_in_prose import chunks, clean_name, is_agent, is_body, split_list
-from ingest.records import BodyMention, Relation, RelationMention, Segment, Span
+from ingest.records import (
+    BodyMention,
+    PersonMention,
+    Relation,
+    RelationMention,
+    Segment,
+    Span,
+)
 from ingest.text import PackText
+from ingest.textutil import clean
 
 _AUX = (r"(?:(?:will|shall|must|should|would|can|may|to|do|does|did)\s+)?"
         r"(?:(?:also|continue\s+to|jointly|collectively|directly|now|then|regularly|"
@@ -264,4 +272,22 @@ def prose_body_mentions(pack: PackText, segment: Segment, context: str,
             if not _NOT_A_BODY.search(mention.name):
                 seen.add(mention.name.lower())
                 found.append(mention)
+    return found
+
+
+_PNAME = r"(?:[A-Z]\.?\s*){0,3}[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?"
+_TITLED = re.compile(rf"\b(Councillors?|Cllrs?\.?)\s+({_PNAME}(?:\s*(?:,|\band\b|&)\s*{_PNAME})*)")
+
+
+def titled_people(pack: PackText, segment: Segment, context: str) -> list[PersonMention]:
+    """Councillors named in passing ('submitted by Councillors D Flude and C Thorley'),
+    in sentences and table cells alike, one mention per name and line."""
+    found: list[PersonMention] = []
+    for n in range(segment.start, min(segment.end, len(pack)) + 1):
+        text = clean(pack.line(n))
+        for m in _TITLED.finditer(text):
+            for name in re.split(r"\s*(?:,|\band\b|&)\s*", m.group(2)):
+                if name and not any(p.name == name and p.span.start == n for p in found):
+                    found.append(PersonMention(name, pack.span(n), title="Councillor",
+                                               context=context))
     return found

@@ -159,3 +159,26 @@ def test_extractors_never_raise(rows: list[list[str]], sep: str) -> None:
     for kind in ("implementation_plan", "strategy"):
         rec = EXTRACTORS[kind](pack, segment, PackContext())
         assert all(pl.ref for pl in rec.plan_lines)
+
+
+def test_unheaded_partner_column_gives_bodies_as_written() -> None:
+    _, rec = run("implementation_plan", "implementation_plan_carers.txt", "Implementation Plan")
+    partners = [(b.name, b.span.start) for b in rec.bodies
+                if b.context == "implementation_plan.partners"]
+    assert partners[:2] == [("Cheshire Esat Council", 9), ("Making Space", 9)]  # typo kept
+    assert ("Care4CE", 25) in partners
+    assert all(name not in ("All", "all") for name, _ in partners)
+
+
+def test_each_document_is_a_report_titled_as_itself() -> None:
+    _, rec = run("strategy", "strategy_carers.txt", "**STRATEGY FOR CARERS**")
+    assert [(r.title, r.kind) for r in rec.reports] == [("STRATEGY FOR CARERS", "strategy")]
+    _, rec = run("implementation_plan", "implementation_plan_markdown.txt", "Delivery Plan")
+    assert [(r.title, r.kind) for r in rec.reports] == [("Delivery Plan", "implementation_plan")]
+
+
+def test_prose_bodies_come_from_sentences_not_table_rows() -> None:
+    _, rec = run("implementation_plan", "implementation_plan_carers.txt", "Implementation Plan")
+    prose = {b.name for b in rec.bodies if b.context == "implementation_plan"}
+    assert "Carers Interagency Group" in prose
+    assert all("\t" not in b.span.text for b in rec.bodies if b.context == "implementation_plan")

@@ -33,7 +33,7 @@ def test_report_header_of_the_sample() -> None:
     assert report.meeting_date == "2011-09-22"
     assert (report.contact_name, report.contact_post) == ("Mark Grimshaw", "Scrutiny Officer")
     assert report.portfolio_holder == "Roland Domleo"
-    roles = {p.name: p.role for p in rec.people}
+    roles = {p.name: p.role for p in rec.people if p.role}
     assert roles == {"Roland Domleo": "Portfolio Holder", "Mark Grimshaw": "Scrutiny Officer"}
 
 
@@ -148,3 +148,9 @@ def test_never_raises(rows: list[list[str]], sep: str) -> None:
                                  PackContext())
     assert all(i.topic for i in rec.work_programme)
     assert all(g.title for g in rec.task_groups)
+
+
+def test_councillors_named_in_a_notes_cell() -> None:
+    _, rec = run("work_programme_scrutiny.txt")
+    named = {(p.name, p.title) for p in rec.people if p.context == "work_programme"}
+    assert named == {("D Flude", "Councillor"), ("C Thorley", "Councillor")}

@@ -15,7 +15,7 @@ import re
 from ingest.extractors import PackContext, register
 from ingest.extractors._columns import cell, header_map, row_cells
 from ingest.extractors._report_header import read_header
-from ingest.prose import prose_body_mentions
+from ingest.prose import prose_body_mentions, titled_people
 from ingest.records import DocumentRecords, Segment, TaskGroup, Warning_, WorkProgrammeItem
 from ingest.text import PackText
 from ingest.textutil import clean, find_dates, is_furniture, parse_date, strip_bullet
@@ -208,6 +208,9 @@ def extract_work_programme(pack: PackText, segment: Segment,
         schedule.run()
         records.work_programme, records.task_groups = schedule.items, schedule.groups
         records.bodies = prose_body_mentions(pack, segment, "work_programme")
+        known = {p.name for p in records.people}
+        records.people.extend(p for p in titled_people(pack, segment, "work_programme")
+                              if p.name not in known)
     except (ValueError, IndexError) as exc:
         records.warnings.append(Warning_(f"work programme {segment.title!r}: {exc}"))
     if not records.work_programme:
