@@ -37,6 +37,7 @@ run: setup graph
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -p no:cacheprovider --nbmake --nbmake-timeout=300 notebooks
 
 lint: setup
 	$(BIN)/ruff check .
@@ -45,8 +46,10 @@ lint: setup
 docs: setup
 	$(BIN)/python -m ontology.docs docs/ontology
 
-notebooks: setup graph
-	$(BIN)/python -m jupyter notebook notebooks/ || $(BIN)/python -m jupyter lab notebooks/
+# Start Jupyter on the project's environment (installs Jupyter into .venv the first time).
+notebooks: setup
+	$(BIN)/python -m jupyter lab --version >/dev/null 2>&1 || $(BIN)/python -m pip install -q jupyterlab
+	$(BIN)/python -m jupyter lab notebooks/
 
 bench: setup
 	$(BIN)/python bench/run.py
