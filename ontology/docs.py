@@ -74,7 +74,7 @@ def fallback_html(path: Path) -> str:
         terms = []
         for s in sorted(t for t in g.subjects(RDF.type, kind)
                         if isinstance(t, URIRef) and str(t).startswith(ns)):
-            axioms = [(_short(g, p), [_short(g, o) for o in sorted(g.objects(s, p))])
+            axioms = [(_short(g, p), sorted(_short(g, o) for o in g.objects(s, p)))
                       for p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.inverseOf,
                                 RDFS.domain, RDFS.range)]
             terms.append({"name": str(s)[len(ns):], "label": g.value(s, RDFS.label),
