@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from itertools import pairwise
 
 from ingest.names import (
     body_head,
@@ -183,4 +184,24 @@ def split_of(name: str) -> tuple[str, str] | None:
     if body_head(left) and body_head(right) and not left.lower().startswith(
             ("department", "ministry", "association")):
         return left.strip(), right.strip()
+    return None
+
+
+def is_garbled(name: str) -> bool:
+    """Text a table or line join ran together, not a name: a run of two or more words
+    repeated ('Carers Group Carers Group'), or more than nine content words."""
+    words = content_words(name)
+    if len(words) > 9:
+        return True
+    pairs = list(pairwise(words))
+    return len(pairs) != len(set(pairs))
+
+
+def leading_noise(key: str, known: set[str], lower_counts: Counter[str]) -> str | None:
+    """'ongoing northshire council' -> 'northshire council': a first word the pack uses in
+    lower case (an ordinary word run into the name from a table cell), before a name the
+    pack uses on its own."""
+    first, _, rest = key.partition(" ")
+    if rest in known and len(rest.split()) >= 2 and lower_counts[first] >= 3:
+        return rest
     return None

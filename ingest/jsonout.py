@@ -78,6 +78,39 @@ def _meeting(px: PackExtraction, m: Meeting) -> dict[str, Any]:
             "status": m.status, "line": _line(m.span)}
 
 
+#: Kinds of segment that are parts of another document, not reports of their own.
+_NOT_REPORTS = frozenset({"acronym_table"})
+_REPORT_FIELDS = ("title", "author", "author_role", "to_body", "meeting_date",
+                  "portfolio_holder", "decisions_requested", "contact_name", "contact_post",
+                  "kind")
+
+
+def _reports(px: PackExtraction) -> list[dict[str, Any]]:
+    """Every document of the pack as a report: the extractor's Report where it made one,
+    else the document itself (agenda, minutes, inspection report, action plan ...)."""
+    meeting = next(((m.body, m.date) for d in px.documents for m in d.meetings
+                    if m.status != "held"), None) or next(
+        ((m.body, m.date) for d in px.documents for m in d.meetings), (None, None))
+    out = []
+    for d in px.documents:
+        if d.reports:
+            out.extend(_simple(d.reports, _REPORT_FIELDS))
+            continue
+        seg = d.segment
+        if seg.kind in _NOT_REPORTS:
+            continue
+        item: dict[str, Any] = dict.fromkeys(_REPORT_FIELDS)
+        item.update(title=px.titles.get(seg.number, seg.title), kind=seg.kind,
+                    to_body=_body_name(px, meeting[0]), meeting_date=meeting[1],
+                    decisions_requested=[], line=seg.start)
+        inspector = next((i.reporting_inspector for i in d.inspections if i.reporting_inspector),
+                         None)
+        if inspector:
+            item.update(author=inspector, author_role="Reporting inspector")
+        out.append(item)
+    return out
+
+
 def responsible_officers(a: Action) -> list[str]:
     """Clean owner names or role phrases; empty when the plan names no one (TBD)."""
     if a.unassigned:
@@ -139,10 +172,7 @@ def to_gold_json(px: PackExtraction) -> dict[str, Any]:
                                                         "interest_type", "reason",
                                                         "minute_number")),
         "resolutions": resolutions,
-        "reports": _simple(every("reports"), ("title", "author", "author_role", "to_body",
-                                              "meeting_date", "portfolio_holder",
-                                              "decisions_requested", "contact_name",
-                                              "contact_post", "kind")),
+        "reports": _reports(px),
         "inspections": inspections,
         "recommendations": _simple(every("recommendations"), (
             "id", "text", "source", "timescale", "due_date", "addressed_to", "section")),

@@ -51,7 +51,7 @@ _STOP = frozenset({"the", "of", "for", "and", "in", "on", "to", "a", "an", "at",
 
 def loose(text: str) -> str:
     """Comparable form of a body name: no 'the', no possessive, plural or case differences."""
-    s = re.sub(r"['\u2019\u2018`]", "", text)
+    s = re.sub(r"['\u2019\u2018`]", "", text).replace("+", " plus ")
     words = normalise(s).split()
     if words and words[0] == "the":
         words = words[1:]

@@ -10,6 +10,7 @@ the store and the tests call.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from ingest.extractors import PackContext, UnknownKindError, extractor_for
@@ -86,6 +87,34 @@ def _link(docs: list[DocumentRecords]) -> list[Warning_]:
     return []
 
 
+_FIELD = re.compile(r"^[\w /&-]{2,40}:\s")
+_MARKUP = re.compile(r"<[^>]+>|\*\*|^#+\s*")
+
+
+def full_title(pack: PackText, seg: Segment) -> str:
+    """The segment's title, with the subtitle line under it when there is one.
+
+    'Combined Group Priorities' + 'Strategic Issues resulting from ...' makes one title; a
+    field ('Inspection dates: ...'), a table row, a numbered item or a sentence is no
+    subtitle.
+    """
+    title = seg.title.strip()
+    head = next((i for i in range(seg.start, min(seg.end, seg.start + 6) + 1)
+                 if _MARKUP.sub("", pack.line(i)).strip() == title), None)
+    if head is None:
+        return title
+    for i in range(head + 1, min(seg.end, head + 3) + 1):
+        line = _MARKUP.sub("", pack.line(i)).strip()
+        if not line:
+            continue
+        words = line.split()
+        if ("\t" in pack.line(i) or _FIELD.match(line) or line[:1].isdigit() or len(words) > 12
+                or line.endswith((".", ":", ";", ",")) or not line[:1].isupper()):
+            return title
+        return f"{title} - {line}"
+    return title
+
+
 def extract_pack(source: Path | str | PackText) -> PackExtraction:
     """Extract and resolve every document of one pack."""
     pack = load_pack(source)
@@ -97,6 +126,7 @@ def extract_pack(source: Path | str | PackText) -> PackExtraction:
         docs.append(recs)
         warnings.extend(more)
     warnings.extend(_link(docs))
-    px = PackExtraction(name=pack.name, sha256=pack.sha256, documents=docs, warnings=warnings)
+    px = PackExtraction(name=pack.name, sha256=pack.sha256, documents=docs, warnings=warnings,
+                        titles={s.number: full_title(pack, s) for s in segments})
     return resolve(px, home_council=ctx.council, meeting_body=ctx.meeting_body,
                    acronyms=ctx.acronyms, lines=pack.lines)

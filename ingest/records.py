@@ -436,6 +436,8 @@ class PackExtraction:
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     posts: list[Post] = field(default_factory=list)
     role_owners: list[RoleOwner] = field(default_factory=list)
+    #: segment number -> the document's full title (heading plus a subtitle line under it)
+    titles: dict[int, str] = field(default_factory=dict)
 
     def lookup(self, name: str | None) -> tuple[str, str] | None:
         """The entity a name as written resolved to, if any."""

@@ -193,7 +193,9 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
     if meeting_body is None:
         meeting_body = next((m.body for d in px.documents for m in d.meetings if m.body), None)
     words = Counter(w for line in lines for w in loose(line).split()) if lines else None
-    br = BodyResolver(col.u.bodies, defs, ref, home_council, meeting_body, words).run()
+    lower = Counter(w for line in lines for w in re.findall(r"\b[a-z]+\b", line)) \
+        if lines else None
+    br = BodyResolver(col.u.bodies, defs, ref, home_council, meeting_body, words, lower).run()
     for pu, body in col.u.person_bodies:
         pu.body = br.names.get(body) or br.names.get(body.strip())
     home_key = br.names.get(home_council or "") or next(

@@ -31,6 +31,8 @@ from ingest.body_rules import (
     expand_acronyms,
     home_places,
     is_collective,
+    is_garbled,
+    leading_noise,
     likely_home,
     near_misses,
     split_of,
@@ -96,7 +98,8 @@ class BodyResolver(NameRules):
 
     def __init__(self, uses: list[BodyUse], definitions: dict[str, tuple[str, Span | None]],
                  ref: Reference, home_council: str | None = None,
-                 meeting_body: str | None = None, word_counts: Counter[str] | None = None):
+                 meeting_body: str | None = None, word_counts: Counter[str] | None = None,
+                 lower_counts: Counter[str] | None = None):
         self.uses = [u for u in uses if u.text and u.text.strip(" .,;:-")]
 
         self.defs = {k.upper(): v for k, v in definitions.items()}
@@ -119,6 +122,8 @@ class BodyResolver(NameRules):
         self.words = word_counts or Counter(
             w for u in self.uses
             for w in loose(f"{u.text} {u.span.text if u.span else ''}").split())
+        self.lower = lower_counts or Counter()
+        self.known = {loose(u.name) for u in self.uses}
         self.clusters: list[_Cluster] = []
         self.index: dict[str, _Cluster] = {}
         self.assigned: dict[int, tuple[_Cluster, str, str]] = {}  # id(use) -> cluster, rule, ev
@@ -136,6 +141,8 @@ class BodyResolver(NameRules):
         for u in names:
             if is_collective(u.name):
                 self.unresolved.append((u, "collective", f"'{u.name}' names a group of bodies"))
+            elif is_garbled(u.name):
+                self.unresolved.append((u, "garbled", f"'{u.name}' is run-together text"))
             elif ((len(content_words(u.name)) <= 1 and body_head(u.name) in GENERIC_HEADS)
                   or loose(u.name) in HOME_SYNONYMS):
                 deferred.append(u)  # 'the Council', 'the Board': after all full names
@@ -180,6 +187,10 @@ class BodyResolver(NameRules):
             return self._ref_cluster(rb, u), "reference-data", f"reference data: {rb.name}"
         if key in self.index:
             return self.index[key], "exact", f"same name as '{self._name_of(self.index[key])}'"
+        rest = leading_noise(key, self.known, self.lower)
+        if rest is not None:
+            c = self._cluster_for_expansion(rest, None)
+            return c, "leading-word", f"'{text}' is '{rest}' after an ordinary word"
         expanded = expand_acronyms(text, self.defs, self.ref)
         if expanded and loose(expanded) in self.index:
             c = self.index[loose(expanded)]
@@ -323,8 +334,8 @@ class BodyResolver(NameRules):
             up = self.parents.get(c.anchor)
             if up and loose(up) in self.index:
                 parent = key_for(self._name_of(self.index[loose(up)]))
-            elif home_key and key != home_key and self.places and \
-                    loose(name).startswith(self.places[0] + " "):
+            elif home_key and key != home_key and any(
+                    loose(name).startswith(p + " ") for p in self.places):
                 parent = home_key  # 'Northshire Council Carers Team' is part of the council
                 typ = "team_or_service" if body_head(name) is None else typ
             aliases = sorted({u.text.strip() for u in c.uses} - {name})
@@ -340,7 +351,11 @@ class BodyResolver(NameRules):
                         and (u.text, key) not in seen:
                     seen.add((u.text, key))
                     merges.append(Merge(u.text, key, rule, ev, u.span))
-        unresolved = [Merge(u.text, "", rule, ev, u.span) for u, rule, ev in self.unresolved]
+        unresolved, told = [], set()
+        for u, rule, ev in self.unresolved:
+            if (u.text, rule) not in told:
+                told.add((u.text, rule))
+                unresolved.append(Merge(u.text, "", rule, ev, u.span))
         unresolved += near_misses(bodies)
         return BodyResult(bodies, merges, unresolved, names)
 

@@ -96,8 +96,11 @@ def resolve_people(uses: list[PersonUse]) -> PeopleResult:
         people.append(_person(c, key))
         for u, _ in c.uses:
             names[u.text] = key
+    seen: set[tuple[str, str]] = set()
     for u, _pn, c, ev in pending:
-        merges.append(Merge(u.text, keys[id(c)], "initials", ev, u.span))
+        if (u.text, keys[id(c)]) not in seen:
+            seen.add((u.text, keys[id(c)]))
+            merges.append(Merge(u.text, keys[id(c)], "initials", ev, u.span))
     return PeopleResult(people, merges, unresolved, names)
 
 
