@@ -16,16 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.names_in_prose import chunks, clean_name, is_agent, is_body, split_list
-from ingest.records import (
-    BodyMention,
-    PersonMention,
-    Relation,
-    RelationMention,
-    Segment,
-    Span,
-)
+from ingest.records import Relation, RelationMention, Segment, Span
 from ingest.text import PackText
-from ingest.textutil import clean
 
 _AUX = (r"(?:(?:will|shall|must|should|would|can|may|to|do|does|did)\s+)?"
         r"(?:(?:also|continue\s+to|jointly|collectively|directly|now|then|regularly|"
@@ -252,42 +244,3 @@ def relations(pack: PackText, segment: Segment) -> list[RelationMention]:
     except (ValueError, IndexError, re.error):  # odd text: report nothing rather than fail
         return []
 
-
-_NOT_A_BODY = re.compile(r"^(?:dates?|meetings?|times?)\s+of\b|\band\s+\w+$", re.I)
-
-
-def prose_body_mentions(pack: PackText, segment: Segment, context: str,
-                        skip: set[str] | None = None) -> list[BodyMention]:
-    """Bodies named in a segment's sentences; table rows are left to the table readers,
-    since a TAB row read as a sentence runs names of adjacent cells together."""
-    from ingest.body_mentions import body_mentions  # the shared name finder
-
-    seen = set(skip or ())
-    found: list[BodyMention] = []
-    for n in range(segment.start, min(segment.end, len(pack)) + 1):
-        line = pack.line(n)
-        if "\t" in line or line.lstrip().startswith(("<", "|")):
-            continue
-        for mention in body_mentions(pack, n, n, context, seen):
-            if not _NOT_A_BODY.search(mention.name):
-                seen.add(mention.name.lower())
-                found.append(mention)
-    return found
-
-
-_PNAME = r"(?:[A-Z]\.?\s*){0,3}[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?"
-_TITLED = re.compile(rf"\b(Councillors?|Cllrs?\.?)\s+({_PNAME}(?:\s*(?:,|\band\b|&)\s*{_PNAME})*)")
-
-
-def titled_people(pack: PackText, segment: Segment, context: str) -> list[PersonMention]:
-    """Councillors named in passing ('submitted by Councillors D Flude and C Thorley'),
-    in sentences and table cells alike, one mention per name and line."""
-    found: list[PersonMention] = []
-    for n in range(segment.start, min(segment.end, len(pack)) + 1):
-        text = clean(pack.line(n))
-        for m in _TITLED.finditer(text):
-            for name in re.split(r"\s*(?:,|\band\b|&)\s*", m.group(2)):
-                if name and not any(p.name == name and p.span.start == n for p in found):
-                    found.append(PersonMention(name, pack.span(n), title="Councillor",
-                                               context=context))
-    return found

@@ -14,7 +14,7 @@ import re
 from ingest.extractors import PackContext, register
 from ingest.extractors._columns import cell, header_map, row_cells
 from ingest.names_in_prose import is_person
-from ingest.prose import prose_body_mentions
+from ingest.prose_mentions import prose_body_mentions
 from ingest.records import (
     DocumentRecords,
     KeyDecision,

@@ -13,7 +13,8 @@ import re
 from ingest.extractors import PackContext, register
 from ingest.extractors._plan_table import extra_column_bodies, plan_lines
 from ingest.names_in_prose import clean_name, is_body, is_person, split_list
-from ingest.prose import prose_body_mentions, relations
+from ingest.prose import relations
+from ingest.prose_mentions import prose_body_mentions
 from ingest.records import (
     BodyMention,
     DocKind,

@@ -15,7 +15,7 @@ import re
 from ingest.extractors import PackContext, register
 from ingest.extractors._columns import cell, header_map, row_cells
 from ingest.extractors._report_header import read_header
-from ingest.prose import prose_body_mentions, titled_people
+from ingest.prose_mentions import prose_body_mentions, titled_people
 from ingest.records import DocumentRecords, Segment, TaskGroup, Warning_, WorkProgrammeItem
 from ingest.text import PackText
 from ingest.textutil import clean, find_dates, is_furniture, parse_date, strip_bullet
