@@ -28,6 +28,7 @@ from ontology.namespaces import (
     normalise,
 )
 
+JUDGEMENT_SOURCES = {"heading": "graded-heading", "table": "main-findings-table"}
 INTERESTS = ("personal", "prejudicial", "pecuniary", "party-whip")
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
 STATUSES = {
@@ -274,7 +275,7 @@ def _inspection(m: Mapper, insp: r.Inspection, doc: URIRef) -> tuple[str, URIRef
         if j.grade is not None:
             m.g.add((jn, REM.grade, GRADE[str(j.grade)]))
             m.add(jn, REM.gradeValue, j.grade)
-        source = "graded-heading" if j.origin == "heading" else "main-findings-table"
+        source = JUDGEMENT_SOURCES.get(j.origin, j.origin)
         m.g.add((jn, REM.judgementSource, JSOURCE[source]))
         m.provenance(jn, j.span, doc)
     for j, jn in zip(insp.judgements, nodes, strict=True):
