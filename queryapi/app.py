@@ -8,6 +8,7 @@ SPARQL clients elsewhere can query it; writes are not offered to other origins.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -27,6 +28,8 @@ STATIC = Path(__file__).parent / "static"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+#: Modules of other pages (each with a ``router``), included when they exist.
+OPTIONAL_PAGES = ("register", "network")
 TRUNCATION_HEADERS = ["X-Remit-Truncated", "X-Remit-Row-Cap", "Warning"]
 
 
@@ -65,6 +68,14 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     from queryapi import api, entity, gsp, health, pages, search, sparql, void
 
     for module in (sparql, gsp, void, health, entity, search, api, pages):
+        app.include_router(module.router)
+    for name in OPTIONAL_PAGES:  # officers' pages, added by the network work when present
+        try:
+            module = importlib.import_module(f"queryapi.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"queryapi.{name}":
+                raise
+            continue
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
