@@ -18,7 +18,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 ONTOLOGY = Path(__file__).resolve().parent / "remit.ttl"
 
@@ -82,7 +82,8 @@ def fallback_html(path: Path) -> str:
                           "axioms": [(k, v) for k, v in axioms if v]})
         sections.append((title, terms))
     return Environment(autoescape=True).from_string(FALLBACK).render(
-        title=g.value(onto, RDFS.label), comment=g.value(onto, RDFS.comment), iri=onto,
+        title=g.value(onto, DCTERMS.title) or g.value(onto, RDFS.label),
+        comment=g.value(onto, RDFS.comment), iri=onto,
         version=g.value(onto, OWL.versionIRI), sections=sections)
 
 
