@@ -36,7 +36,14 @@ _HEADS = "|".join([h.capitalize() for h in HEAD_TYPES] + [h.upper() for h in HEA
 _NAME = re.compile(
     rf"\b({_CAP}(?:[ ]+(?:{_CAP}|{_LINK}))*[ ]+(?:{_HEADS}))\b(?![’']s?\s+[A-Z])"
     r"(?:\s*\(([A-Z][A-Za-z&]{1,8})\))?")
-_SINGLE = re.compile(r"\b(Ofsted|OFSTED|Cabinet)\b")
+_SINGLE = re.compile(r"\b(Ofsted|OFSTED|Cabinet|HM Government|Her Majesty's Government)\b")
+#: 'Department for Education', 'Association of Directors of Adult Social Services (ADASS)'
+_HEAD_FIRST = re.compile(
+    rf"\b((?:Department|Ministry|Association|Society|Federation|Institute)\s+(?:of|for)"
+    rf"\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and|&|for|of)(?=\s+[A-Z&]|\s*\(|[ ,.;:)]|$))*)"
+    r"(?:\s*\(([A-Z][A-Za-z&]{1,8})\))?")
+#: 'the Independent Living service', 'a Joint Commissioning unit': capitals, then a head
+_LOWER_HEAD = re.compile(rf"\b((?:{_CAP}\s+){{1,4}}{_CAP}\s+(?:unit|service|team|panel|network))\b")
 
 
 def body_type(name: str) -> BodyType | None:
@@ -59,7 +66,10 @@ _UPPER_OK = {"OF", "AND", "FOR", "THE", "&"}
 
 
 def _complete(words: list[str]) -> bool:
-    last = words[-1] if words else ""
+    last = words[-1].lower() if words else ""
+    if last in ("unit", "service", "team", "panel", "network"):
+        return True
+    last = words[-1]
     return last.lower().rstrip("s") in HEAD_TYPES or last.lower() in HEAD_TYPES or (
         len(last) >= 2 and last.isupper() and last.isalpha())
 
@@ -114,6 +124,15 @@ def bodies_in_text(text: str) -> list[tuple[str, str | None]]:
         names = _trim(m[1], m[2])
         for k, name in enumerate(names):
             found.append((name, m[2] if k == len(names) - 1 else None))
+    for m in _HEAD_FIRST.finditer(s):
+        name = re.sub(r"\s+(?:and|of|for|&)$", "", m[1])
+        if not any(name in f or f in name for f, _ in found):
+            found.append((name, m[2]))
+    for m in _LOWER_HEAD.finditer(s):
+        names = _trim(m[1])
+        for name in names:
+            if not any(name in f for f, _ in found):
+                found.append((name, None))
     for m in _SINGLE.finditer(s):
         found.append((m[1], None))
     return found

@@ -138,6 +138,7 @@ def segment(pack: PackText) -> tuple[list[Segment], list[Warning_]]:
         kind, title = st.kind, st.title
         if kind == "unknown":
             kind = _classify_unknown(lines, st.index, end)
+            title = _title_with_subtitle(lines, st.index, end) if kind == "appendix" else title
             if kind == "generic":
                 first = next((j for j in range(st.index, end) if not is_blank(lines[j])),
                              st.index)
@@ -149,6 +150,14 @@ def segment(pack: PackText) -> tuple[list[Segment], list[Warning_]]:
         segments.append(Segment(kind=kind, title=title[:200], start=st.index + 1, end=end,  # type: ignore[arg-type]
                                 number=len(segments) + 1))
     return segments, warnings
+
+
+def _title_with_subtitle(lines: list[str], a: int, b: int) -> str:
+    """'COMBINED PRIORITIES - Issues from the review': a title and the heading under it."""
+    content = [x for x in lines[a:b] if not is_blank(x)][:2]
+    if len(content) == 2 and title_like(content[1]) and not content[1].endswith(":"):
+        return f"{clean(content[0])} - {clean(content[1])}"
+    return clean(content[0]) if content else ""
 
 
 def _first_text(lines: list[str], a: int, b: int) -> str:

@@ -229,7 +229,7 @@ def consultation(lines: list[str], i: int) -> Start | None:
             r"\bconsultation\s+(document|paper)$", c, re.I):
         return None
     start, title = with_title_above(lines, i)
-    return Start(start, "consultation", title or c, i + 1)
+    return Start(start, "consultation", f"{title} - {c}" if title else c, i + 1)
 
 
 _ACRONYM_WORDS = ("acronyms", "glossary", "abbreviations", "glossary of terms",

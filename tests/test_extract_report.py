@@ -90,3 +90,27 @@ def test_extractors_never_raise(lines, kind):
     for group in (recs.meetings, recs.resolutions, recs.people, recs.bodies):
         for rec in group:
             assert 1 <= rec.span.start <= rec.span.end <= len(lines)
+
+
+def test_consultation_paper_reports_itself_and_its_named_people():
+    pack = PackText.from_string(
+        "Arrangements for the inspection of children's services\n\nConsultation document\n\n"
+        "The final report of Professor Eileen Munro's review was published by the "
+        "Department for Education.\n\nProfessor Munro recommends that ...\n")
+    recs = extractor("consultation")(pack, Segment("consultation", "Arrangements - "
+                                                   "Consultation document", 1, len(pack)),
+                                     PackContext())
+    assert [(r.title, r.kind) for r in recs.reports] == [
+        ("Arrangements - Consultation document", "consultation")]
+    assert [(p.name, p.title) for p in recs.people] == [("Eileen Munro", "Professor")]
+    assert [b.name for b in recs.bodies] == ["Department for Education"]
+
+
+def test_agenda_and_minutes_report_themselves():
+    _, agenda = extract_excerpt("agenda_sample.txt", "agenda")
+    assert [(r.title, r.kind) for r in agenda.reports] == [
+        ("Adult Social Care Scrutiny Committee Agenda", "agenda")]
+    _, minutes = extract_excerpt("minutes_sample.txt", "minutes")
+    assert [(r.title, r.kind) for r in minutes.reports] == [
+        ("Minutes of a meeting of the Adult Social Care Scrutiny Committee held on Wednesday, "
+         "20th July, 2011", "minutes")]

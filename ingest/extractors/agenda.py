@@ -12,7 +12,15 @@ import re
 
 from ingest.body_mentions import body_mentions
 from ingest.extractors import PackContext, register
-from ingest.records import AgendaItem, DocumentRecords, Meeting, PersonMention, Segment, Span
+from ingest.records import (
+    AgendaItem,
+    DocumentRecords,
+    Meeting,
+    PersonMention,
+    Report,
+    Segment,
+    Span,
+)
 from ingest.text import PackText
 from ingest.textutil import clean, parse_date, parse_time
 
@@ -82,6 +90,8 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
                       venue=venue or None, start_time=parse_time(fields.get("time", (0, ""))[1]),
                       status="scheduled")
     out.meetings.append(meeting)
+    out.reports.append(Report(title=segment.title, span=pack.span(first), to_body=body,
+                              meeting_date=date, kind="agenda"))
     ctx.meeting_body = ctx.meeting_body or body
     ctx.meeting_date = ctx.meeting_date or date
 

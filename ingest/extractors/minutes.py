@@ -29,6 +29,7 @@ from ingest.records import (
     DocumentRecords,
     Meeting,
     PersonMention,
+    Report,
     Resolution,
     Segment,
     Span,
@@ -92,6 +93,10 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
         officer_posts=att.officer_posts, chair=att.chair, vice_chair=att.vice_chair)
     _times(pack, segment, meeting)
     out.meetings.append(meeting)
+    dates = find_dates(heading)
+    out.reports.append(Report(title=heading[:dates[0][2]] if dates else segment.title,
+                              span=pack.span(first, last), to_body=body or None,
+                              meeting_date=date, kind="minutes"))
     _people(pack, att, body, out)
     _decisions(pack, segment, (stop_line or segment.end + 1), meeting, att, out)
     _referenced(pack, segment, meeting, out)
@@ -192,7 +197,7 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
             span=pack.span(a, b), action_owner=action_owner(text, meeting.chair),
             meeting_date=meeting.date, body=meeting.body))
 
-    if lead and not clause_text(lead):
+    if lead and not clause_text(lead) and not lead.endswith(":"):
         add(None, lead, n, n)
     k = n + 1
     last_clause: tuple[str, list[str], int, int] | None = None
@@ -215,6 +220,8 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
         k += 1
     if last_clause:
         add(last_clause[0], " ".join(last_clause[1]), last_clause[2], last_clause[3])
+    elif lead.endswith(":") and not clause_text(lead):
+        add(None, lead, n, n)  # 'as follows:' with no lettered clauses after it
     return k
 
 
