@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.extractors import PackContext, registered
-from ingest.extractors.forward_plan import REF, extract_forward_plan, plan_period
+from ingest.extractors.forward_plan import extract_forward_plan, plan_period, split_reference
 from ingest.records import DocumentRecords, Segment
 from ingest.text import PackText
 from tests.conftest import DATA
@@ -73,11 +73,21 @@ def test_tab_forward_plan_with_spaced_ref_and_email() -> None:
 
 @pytest.mark.parametrize(("cell", "ref"), [
     ("CE11/12-17 Carers Strategy", "CE11/12-17"), ("KD/2012/05 Title", "KD/2012/05"),
-    ("FP 12/13-4 Title", "FP 12/13-4"), ("Carers Strategy", None), ("A plan", None),
+    ("FP 12/13-4 Title", "FP 12/13-4"), ("ED-2014-07", "ED-2014-07"),
+    ("Carers Strategy", None), ("A plan", None), ("A 12 month review", None),
 ])
 def test_reference_token(cell: str, ref: str | None) -> None:
-    m = REF.match(cell)
-    assert (m.group(1) if m else None) == ref
+    found = split_reference(cell)
+    assert (found[0] if found else None) == ref
+
+
+def test_html_table_with_separate_reference_column() -> None:
+    _, _, rec = run("forward_plan_html.txt")
+    (kd,) = rec.key_decisions
+    assert (kd.ref, kd.title, kd.decision_maker) == ("ED-2014-07", "Car Parking Charges",
+                                                     "Executive")
+    assert (kd.expected_date, kd.scrutiny_committee) == ("2014-07-14", "Resources Scrutiny")
+    assert (kd.contact, rec.people[0].role) == ("Peter Wade", "Head of Environment")
 
 
 def test_no_table_warns() -> None:

@@ -100,6 +100,17 @@ def test_markdown_work_programme_of_another_council() -> None:
         ("Flood Resilience", "Report due in July", "Members to visit pumping station")]
 
 
+def test_html_work_programme_with_other_headings() -> None:
+    _, rec = run("work_programme_html.txt")
+    assert rec.reports[0].author_role == "Director of Governance"
+    assert [(i.section, i.topic, i.due, i.status) for i in rec.work_programme] == [
+        ("Standing Items", "Quarterly performance report", "12 June 2014", "Scheduled"),
+        ("Standing Items", "Budget monitoring", "September 2014", "Slipped to October"),
+    ]
+    assert [(g.title, g.status, g.actions) for g in rec.task_groups] == [
+        ("School Transport", "Evidence gathering. Visit to depot", "Report to Cabinet")]
+
+
 @pytest.mark.parametrize(("cell", "due", "status"), [
     ("November 2011 On track", "November 2011", "On track"),
     ("October 2011 (informal)", "October 2011 (informal)", None),

@@ -3,8 +3,8 @@
 The header row names the columns (Key Decision | Decisions to be Taken | Decision Maker |
 Expected Date | Consultation | Scrutiny Committee | Contact / representations). A row opens
 a decision when its first cell starts with a reference token ('CE11/12-17', 'KD/2012/05',
-'FP 12/13-4'); a row without one continues the decision above (a wrapped row). The contact
-is the name before the first comma of the contact column, the post after it.
+'FP 12/13-4', 'ED-2014-07'); a row without one continues the decision above (a wrapped
+row). The contact is the name before the first comma of the contact column, the post after.
 """
 
 from __future__ import annotations
@@ -36,9 +36,19 @@ COLUMNS = {
     "scrutiny": r"scrutiny|overview",
     "contact": r"representation|contact|officer|lead",
 }
-REF = re.compile(r"^([A-Z]{1,5}(?:\s?\d[\w]*|/\d+)(?:[/-]\d+)*)(?=\s|$|[:.,])\s*[:.,-]?\s*(.*)$")
+REF = re.compile(r"^([A-Z]{1,5}[\s/-]?\d+[A-Za-z]?(?:[/-]\d+[A-Za-z]?)*)(?=\s|$|[:.,])"
+                 r"\s*[:.,-]?\s*(.*)$")
 _PERIOD = re.compile(r"forward\s+plan\b.*?(\d{1,2}\s+\w+\s+\d{4})\s*(?:-|–|to)\s*"
                      r"(\d{1,2}\s+\w+\s+\d{4})", re.I)
+
+
+def split_reference(text: str) -> tuple[str, str | None] | None:
+    """('CE11/12-17', 'Carers Strategy') from 'CE11/12-17 Carers Strategy'; None when the
+    cell does not open with a reference ('A 12 month review' is a title, not 'A 12')."""
+    m = REF.match(text)
+    if not m or not (re.search(r"[/-]", m.group(1)) or re.match(r"[A-Z]{2}", m.group(1))):
+        return None
+    return m.group(1), m.group(2).strip() or None
 
 
 def plan_period(pack: PackText, segment: Segment) -> tuple[str, str, int] | None:
@@ -67,17 +77,17 @@ def _contact(text: str) -> tuple[str | None, str | None]:
 def _decision(pack: PackText, n: int, cells: list[str],
               columns: dict[str, int]) -> tuple[KeyDecision, PersonMention | None] | None:
     first = clean(cell(cells, columns, "ref") or cell(cells, columns, "key"))
-    m = REF.match(first)
-    if not m or not (re.search(r"[/-]", m.group(1)) or re.match(r"[A-Z]{2}", m.group(1))):
+    split = split_reference(first)
+    if split is None:
         return None
-    title = m.group(2).strip() or None
+    ref, title = split
     if "ref" in columns and "key" in columns:
         title = clean(cell(cells, columns, "key")) or title
     when = clean(cell(cells, columns, "date"))
     dates = find_dates(when)
     name, post = _contact(cell(cells, columns, "contact"))
     decision = KeyDecision(
-        ref=m.group(1), span=pack.span(n), title=title,
+        ref=ref, span=pack.span(n), title=title,
         decision=clean(cell(cells, columns, "decision")) or None,
         decision_maker=clean(cell(cells, columns, "maker")) or None,
         expected_date=dates[0][0] if dates else parse_date(when),
@@ -94,7 +104,7 @@ def _extend(dec: KeyDecision, cells: list[str], columns: dict[str, int], pack: P
     for fld, attr in (("key", "title"), ("decision", "decision"), ("maker", "decision_maker"),
                       ("consultation", "consultation"), ("scrutiny", "scrutiny_committee")):
         extra = clean(cell(cells, columns, fld))
-        if extra and not (fld == "key" and "ref" not in columns and REF.match(extra)):
+        if extra and not (fld == "key" and "ref" not in columns and split_reference(extra)):
             old = getattr(dec, attr)
             setattr(dec, attr, f"{old} {extra}" if old else extra)
     if not dec.expected_date:
