@@ -82,7 +82,7 @@ async def query_page(request: Request) -> Response:
         page = max(1, int(request.query_params.get("page", "1")))
     except ValueError:
         page = 1
-    yasgui = assets.vendor_available() and request.query_params.get("plain") is None
+    yasgui = assets.vendor_available(assets.VENDOR) and request.query_params.get("plain") is None
     config = {"endpoint": "/sparql", "prefixes": prefixes(st.settings.base_iri),
               "query": query or prefix_block(st.settings.base_iri) + DEFAULT}
     results = await plain_results(request, query, page) if query and not yasgui else None
