@@ -1,5 +1,6 @@
-"""Records to RDF: the one ingest module (with its helper ``mapping_records``) that knows
-the ontology.
+"""Records to RDF: the one ingest module that knows the ontology (split in four files to
+keep each small: this one, ``mapping_records`` for meetings, reports and inspections,
+``mapping_actions`` for commitments, ``mapping_queries`` for what the loader asks).
 
 ``to_graph`` turns a :class:`PackExtraction` into the pack's named graph exactly as
 ``docs/model.md`` lays it out. IRIs come from ``ontology.namespaces.key_for`` over
@@ -19,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-import remit
 from ingest.records import DocumentRecords, PackExtraction, Span
 from ingest.text import PackText
 from ontology.namespaces import (
@@ -216,7 +217,7 @@ class Mapper:
         self.add(p, REM.fileName, self.pack.name)
         self.add(p, REM.sha256, self.pack.sha256)
         self.add(p, REM.byteSize, self.pack.byte_size)
-        self.add(p, REM.softwareVersion, remit.__version__)
+        self.add(p, REM.softwareVersion, software_version())
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         g.add((p, PROV.generatedAtTime, Literal(stamp.isoformat(), datatype=XSD.dateTime)))
         for d in self.ex.documents:
@@ -353,29 +354,7 @@ class Mapper:
                     return person.key, held.body
         return None
 
-    # --- resolution and data quality ----------------------------------------------
-
-    def map_merges(self) -> None:
-        for m in self.ex.merges:
-            node = self.iri("merge", self.pack.name, m.as_written, m.entity_key)
-            self.g.add((node, RDF.type, REM.Merge))
-            self.add(node, REM.nameAsWritten, m.as_written)
-            self.add(node, REM.mergeRule, m.rule)
-            self.add(node, REM.mergeEvidence, m.evidence)
-            target = self._entity_of(m.entity_key, m.as_written)
-            if target is not None:
-                self.g.add((node, REM.mergedInto, target))
-            self.provenance(node, m.span, None)
-        for m in self.ex.unresolved:
-            self.warning(f"unresolved name {m.as_written!r}: {m.evidence}", m.span, None)
-
-    def _entity_of(self, key: str, as_written: str) -> URIRef | None:
-        if any(b.key == key for b in self.ex.bodies):
-            return self.node("body", key)
-        if any(p.key == key for p in self.ex.people):
-            return self.node("person", key)
-        hit = self.resolve(as_written)
-        return self.node(*hit) if hit else None
+    # --- data quality ---------------------------------------------------------------
 
     def warning(self, message: str, span: Span | None, doc: URIRef | None) -> None:
         node = self.iri("warning", self.pack.name, message, span.start if span else "")
@@ -403,7 +382,15 @@ def to_graph(extraction: PackExtraction, pack: PackText, base_iri: str) -> tuple
         mapping_records.map_document(m, doc, node)
     for doc, node in m.docs:  # after every recommendation has its node, wherever it is
         mapping_actions.map_commitments(m, doc, node)
-    m.map_merges()
+    mapping_records.map_merges(m)
     for w in extraction.warnings:
         m.warning(w.message, w.span, None)
     return m.pack_node, m.g
+
+
+def software_version() -> str:
+    """The installed distribution's version (ingest must not import the CLI package)."""
+    try:
+        return version("remit")
+    except PackageNotFoundError:
+        return "0+unknown"

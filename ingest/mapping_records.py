@@ -322,3 +322,28 @@ def _recommendation(m: Mapper, rec: r.Recommendation, doc: URIRef,
         m.g.add((node, REM.addressedTo, agent))
     m.provenance(node, rec.span, doc)
     return node
+
+
+def map_merges(m: Mapper) -> None:
+    """Each merge of resolution, with its rule and evidence; unmatched names as warnings."""
+    for mg in m.ex.merges:
+        node = m.iri("merge", m.pack.name, mg.as_written, mg.entity_key)
+        m.g.add((node, RDF.type, REM.Merge))
+        m.add(node, REM.nameAsWritten, mg.as_written)
+        m.add(node, REM.mergeRule, mg.rule)
+        m.add(node, REM.mergeEvidence, mg.evidence)
+        target = _entity_of(m, mg.entity_key, mg.as_written)
+        if target is not None:
+            m.g.add((node, REM.mergedInto, target))
+        m.provenance(node, mg.span, None)
+    for mg in m.ex.unresolved:
+        m.warning(f"unresolved name {mg.as_written!r}: {mg.evidence}", mg.span, None)
+
+
+def _entity_of(m: Mapper, key: str, as_written: str) -> URIRef | None:
+    if any(b.key == key for b in m.ex.bodies):
+        return m.node("body", key)
+    if any(p.key == key for p in m.ex.people):
+        return m.node("person", key)
+    hit = m.resolve(as_written)
+    return m.node(*hit) if hit else None
