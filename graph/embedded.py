@@ -333,8 +333,9 @@ class EmbeddedStore(Store):
         self.refresh()
         if graph is None:
             return len(self._store)
-        return sum(1 for _ in self._store.quads_for_pattern(
-            None, None, None, ox.NamedNode(str(graph))))
+        q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ox.NamedNode(str(graph)).value}> " \
+            "{ ?s ?p ?o } }"
+        return int(next(iter(self._store.query(q)))["n"].value)
 
     def graph(self, name: URIRef) -> Graph:
         self.refresh()
