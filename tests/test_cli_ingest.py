@@ -82,3 +82,9 @@ def test_store_error_exits_2(tmp_path: Path, folder: Path) -> None:
     blocker.write_text("not a directory")
     res = run("ingest", str(folder), "--store", str(blocker / "s"))
     assert res.exit_code == 2 and "error:" in res.stderr
+
+
+def test_no_existing_path_is_a_usage_error(tmp_path: Path) -> None:
+    res = run("ingest", str(tmp_path / "nowhere"), "--store", str(tmp_path / "s"))
+    assert res.exit_code == 2 and "nowhere" in res.stderr
+    assert not (tmp_path / "s").exists()

@@ -1,7 +1,8 @@
 """Ingest commands: `remit ingest`, `remit sources`, `remit remove`.
 
 Exit codes of `remit ingest`: 0 every file ingested (or unchanged), 1 some file rejected
-(the others were ingested), 2 usage or store error.
+(the others were ingested), 2 usage or store error (no given path exists, the store cannot
+be opened or written).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from remit.cli.common import (
     EndpointOpt,
     JsonOpt,
     StoreOpt,
+    UserError,
     app,
     err,
     out,
@@ -27,8 +29,6 @@ from remit.cli.common import (
 
 def _open(s, read_only: bool = False):  # type: ignore[no-untyped-def]
     """The store, with an OS failure (a path that is not a folder ...) as a user error."""
-    from remit.cli.common import UserError
-
     try:
         return open_store(s, read_only=read_only)
     except OSError as exc:
@@ -43,6 +43,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(
     from ingest.load import ingest_paths
 
     with user_errors():
+        if not any(p.exists() for p in paths):
+            raise UserError(f"nothing to ingest: {', '.join(map(str, paths))} not found")
         s = settings(store, endpoint)
         with _open(s) as st, _progress() as progress:
             report = ingest_paths(paths, st, s, progress=progress)
@@ -129,8 +131,6 @@ def remove(source: Annotated[str, typer.Argument(help="File name or graph IRI of
     """Withdraw one pack's graph (and its inferred triples), atomically."""
     from ingest.load import remove_source
     from ingest.sources import UnknownSourceError
-    from remit.cli.common import UserError
-
     with user_errors():
         s = settings(store, endpoint)
         with _open(s) as st:
