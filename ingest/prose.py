@@ -24,6 +24,7 @@ _AUX = (r"(?:(?:will|shall|must|should|would|can|may|to|do|does|did)\s+)?"
         r"formally)\s+)*")
 _BE = r"(?:is|are|was|were|be|been|being|will\s+be|shall\s+be|has\s+been|have\s+been)"
 _FILL = r"(?:\s+[\w'\u2019-]+){0,6}?"  # 'on an annual basis', 'quarterly'
+_PASSIVE = rf"(?:\b{_BE}\s+|,\s*)"  # 'is chaired by', or a reduced relative ', chaired by'
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,12 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("commissions", _r(rf"\b{_BE}\s+(?:jointly\s+)?commissioned{_FILL}\s+by\b"), "passive"),
+    Rule("commissions", _r(rf"{_PASSIVE}(?:jointly\s+)?commissioned{_FILL}\s+by\b"), "passive"),
     Rule("commissions", _r(r"\b(?:(?:has|have)\s+(?:the\s+)?(?:joint\s+|lead\s+)?responsibility"
                            r"|(?:is|are)\s+responsible)\s+for\s+(?:the\s+)?commissioning\b"),
          "active"),
     Rule("commissions", _r(rf"\b{_AUX}commissions?\b(?!\s+(?:by|of)\b)"), "active", "from"),
-    Rule("oversees", _r(rf"\b{_BE}\s+(?:\w+ly\s+)?(?:managed|monitored|overseen|reviewed|"
+    Rule("oversees", _r(rf"{_PASSIVE}(?:\w+ly\s+)?(?:managed|monitored|overseen|reviewed|"
                         rf"scrutini[sz]ed)(?:\s+and\s+\w+ed)?{_FILL}\s+(?:by|through)\b"),
          "passive"),
     Rule("oversees", _r(r"\b(?:will\s+)?(?:have|has|retains?|keeps?)\s+(?:overall\s+|strategic\s+)?"
@@ -56,29 +57,29 @@ RULES: tuple[Rule, ...] = (
          "active"),
     Rule("oversees", _r(r"\bthrough\s+(?:close\s+|regular\s+)?(?:monitoring|oversight)\s+of\b"),
          "active"),
-    Rule("reportsTo", _r(rf"\b{_BE}\s+(?:\w+ly\s+)?(?:reported|provided|presented|submitted|"
-                         rf"given|sent|made\s+available){_FILL}\s+to\b"), "listed"),
+    Rule("reportsTo", _r(rf"(?:\b{_BE}|\band)\s+(?:\w+ly\s+)?(?:reported|provided|presented|"
+                         rf"submitted|given|sent|made\s+available){_FILL}\s+to\b"), "listed"),
     Rule("reportsTo", _r(rf"\b{_AUX}reports?(?:\s+(?:back|progress|regularly|quarterly|"
                          r"annually))*\s+to\b"), "active"),
-    Rule("accountableTo", _r(r"\b(?:is|are)\s+(?:directly\s+)?accountable\s+to\b"), "active"),
-    Rule("chairs", _r(rf"\b{_BE}\s+chaired{_FILL}\s+by\b"), "passive"),
+    Rule("accountableTo", _r(r"\b(?:is|are)\s+(?:directly\s+)?(?:accountable|answerable)\s+to\b"),
+         "active"),
+    Rule("chairs", _r(rf"{_PASSIVE}chaired{_FILL}\s+by\b"), "passive"),
     Rule("chairs", _r(r"(?:\b(?:is|as|was)\s+|,\s*)(?:the\s+)?(?:chair|chairman|chairperson|"
                       r"chairwoman)\s+of\b"), "active"),
     Rule("chairs", _r(rf"\b{_AUX}chairs\b"), "active"),
-    Rule("inspects", _r(rf"\b{_BE}\s+(?:regulated\s+and\s+)?inspected{_FILL}\s+by\b"), "passive"),
-    Rule("inspects", _r(rf"\b{_AUX}(?:regulates?\s+and\s+)?inspects?\b"), "active"),
+    Rule("inspects", _r(rf"{_PASSIVE}(?:regulated\s+and\s+)?inspected{_FILL}\s+by\b"),
+         "passive"),
+    Rule("inspects", _r(rf"\b{_AUX}(?:regulate[sd]?\s+and\s+)?inspect(?:s|ed)?\b"), "active"),
     Rule("memberOf", _r(r"\b(?:is|are|was|were|becomes?)\s+(?:a\s+|full\s+|voting\s+)?"
                         r"members?\s+of\b"), "active"),
-    Rule("memberOf", _r(r"\b(?:come|comes|are\s+drawn|is\s+drawn|are\s+taken)\s+from\b"),
-         "members"),
-    Rule("memberOf", _r(r"\bmembership\s+(?:includes?|comprises?|is\s+drawn\s+from)\b"),
-         "members"),
+    Rule("memberOf", _r(r"\b(?:come|comes|are\s+drawn|is\s+drawn|are\s+taken|includes?|"
+                        r"comprises?|consists?\s+of)(?:\s+from)?\b"), "members"),
     Rule("responsibleFor", _r(r"\b(?:is|are)\s+(?:statutorily\s+|legally\s+|jointly\s+|"
                               r"directly\s+|ultimately\s+)?(?:accountable|responsible)\s+for\b"),
          "active"),
     Rule("responsibleFor", _r(r"\b(?:has|have)\s+(?:overall\s+|lead\s+|statutory\s+|joint\s+)?"
                               r"responsibility\s+for\b"), "active"),
-    Rule("leads", _r(rf"\b{_BE}\s+led{_FILL}\s+by\b"), "passive"),
+    Rule("leads", _r(rf"{_PASSIVE}led{_FILL}\s+by\b"), "passive"),
     Rule("leads", _r(rf"\b{_AUX}(?:leads?)\s+(?:on\s+)?(?=the\b|this\b|a\b)"), "active"),
     Rule("partnerOf", _r(r"\bin\s+partnership\s+with\b"), "listed"),
     Rule("partnerOf", _r(r"\bpartnership\s+between\b"), "between"),
@@ -87,7 +88,7 @@ RULES: tuple[Rule, ...] = (
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'\u2018\u201c(])")
 _CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\s(?:which|who|whose|where|while|but|so that)\s")
 _SELF = re.compile(r"^\s*(?:the\s+|this\s+|our\s+)?(?:(?:draft|action|implementation|work|"
-                   r"forward|carers'?|\w+)\s+)?(?:plan|strategy|programme|it|this)\b", re.I)
+                   r"forward|\w+)\s+)?(?:plan|strategy|programme|it|this)\b", re.I)
 _PLURAL_BACK = re.compile(r"^\s*(?:both|the\s+two|the\s+three|all\s+three)\s+(\w+?)s\b", re.I)
 _SELF_END = re.compile(r"(?:\b(?:the|this|our|its)\s+(?:[\w'\u2019]+\s+){0,2}"
                        r"(?:plan|strategy|programme)|\bit|\bthis)\s*$", re.I)
@@ -164,10 +165,22 @@ def _subject_before(left: str, sentence: str) -> list[str]:
         names = _names(left[found[-1].start:found[-1].end])
         if names:
             return names
+    return _opening(sentence)
+
+
+def _opening(sentence: str) -> list[str]:
+    """The names a sentence opens with: its grammatical subject, usually."""
     opening = chunks(sentence)
     if opening and opening[0].start <= 4:
         return _names(sentence[opening[0].start:opening[0].end])
     return []
+
+
+def _back_before(left: str, ctx: _Context) -> list[str]:
+    """'The board is chaired by ...': the board last named."""
+    m = re.search(r"\bthe\s+(group|board|committee|partnership|panel|forum|trust)\s*,?\s*$",
+                  left, re.I)
+    return ctx.back(m.group(1), 1) if m else []
 
 
 def _own(text: str, own_title: str | None, at_end: bool = False) -> list[str]:
@@ -180,17 +193,27 @@ def _apply(rule: Rule, sentence: str, m: re.Match[str], ctx: _Context,
     left, right = sentence[:m.start()], sentence[m.end():]
     if rule.voice == "passive":
         agents = _first_names(right, ctx)
-        targets = _subject_before(left, sentence) or _own(left, own_title, at_end=True)
+        targets = (_subject_before(left, sentence) or _back_before(left, ctx)
+                   or _own(left, own_title, at_end=True))
         return [(a, t) for a in agents for t in targets]
     if rule.voice == "members":
+        member_of = re.search(r"\bmembers(?:hip)?\s+of\s+(.*)$", left, re.I)
+        if not member_of and not re.search(r"\bmembership\b", left, re.I):
+            return []  # 'includes' / 'comes from' say nothing of membership here
         members = _names(_CLAUSE_END.split(right, maxsplit=1)[0])
-        group = _first_names(re.sub(r"^.*?\bmembers?\s+of\s+", "", left, flags=re.I), ctx) \
-            or _subject_before(left, sentence)
+        group = (_first_names(member_of.group(1), ctx) if member_of else []) \
+            or _subject_before(re.sub(r"(?:'s|\u2019s)?\s+membership\s*$", " ", left,
+                                      flags=re.I), sentence)
         return [(mem, g) for mem in members for g in group[:1] if mem != g]
+    if re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", left, re.I):
+        return []  # a passive form, read by the passive rules
     if rule.voice == "between":
         names = _names(_CLAUSE_END.split(right, maxsplit=1)[0])
         return [(names[0], other) for other in names[1:]]
     subjects = _subject_before(left, sentence)
+    if m.group(0)[:3].lower() == "and":  # '... monitored by X and reported to Y': the
+        subjects = _opening(sentence) or _own(sentence, own_title) or (  # sentence's subject
+            [own_title] if own_title else [])
     if rule.voice == "listed":
         objects = _first_names(right, ctx)
         if not subjects:

@@ -64,6 +64,19 @@ def triples(text: str, own_title: str | None = TITLE) -> set[tuple[str, str, str
      {("Westshire County Council", "leads", "Westshire Carers Forum")}),
     ("This strategy was developed in partnership with Westshire Police and Age UK Westshire.",
      {(TITLE, "partnerOf", "Westshire Police"), (TITLE, "partnerOf", "Age UK Westshire")}),
+    ("Ofsted inspected the Westshire Fostering Service in May 2011.",
+     {("Ofsted", "inspects", "Westshire Fostering Service")}),
+    ("The Fostering Panel was inspected by Ofsted.",  # not also 'the Panel inspects Ofsted'
+     {("Ofsted", "inspects", "Fostering Panel")}),
+    ("The Adults Board, chaired by Councillor Amy Shaw, meets quarterly.",
+     {("Councillor Amy Shaw", "chairs", "Adults Board")}),
+    ("The plan will be monitored by the Children's Trust Board and reported to Cabinet.",
+     {("Children's Trust Board", "oversees", TITLE), (TITLE, "reportsTo", "Cabinet")}),
+    ("The Youth Offending Service reports to the Community Safety Partnership.",
+     {("Youth Offending Service", "reportsTo", "Community Safety Partnership")}),
+    ("The Youth Offending Team is answerable to the Management Board.",
+     {("Youth Offending Team", "accountableTo", "Management Board")}),
+    ("The service includes home care and meals.", set()),
 ])
 def test_relation_golden(sentence: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(sentence) == expected
@@ -107,6 +120,18 @@ def test_invented_excerpt_plural_and_single_back_references() -> None:
     assert ("Northshire Police", "memberOf", "Children's Trust Board") in found
     assert ("Northshire Clinical Commissioning Group", "memberOf", "Children's Trust Board") \
         in found
+
+
+def test_membership_and_leadership_of_a_group_named_before() -> None:
+    text = ("The Westshire Reducing Reoffending Group meets monthly.\n"
+            "Membership of the group includes Northshire Police, the Probation Service and "
+            "Healthwatch Northshire.\nThe group is led by Westshire County Council.")
+    found = {(r.subject, r.relation, r.object) for r in relations_in_text(text, 1, None)}
+    group = "Westshire Reducing Reoffending Group"
+    assert found == {("Northshire Police", "memberOf", group),
+                     ("Probation Service", "memberOf", group),
+                     ("Healthwatch Northshire", "memberOf", group),
+                     ("Westshire County Council", "leads", group)}
 
 
 def test_relations_start_line_offsets_spans() -> None:
