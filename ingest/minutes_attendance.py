@@ -29,7 +29,7 @@ _APOLOGY_PROSE = re.compile(
     r"^apologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|given)\s+"
     r"(?:from|by)\s+(.*)$", re.I)
 _CHAIR = re.compile(r"\(\s*(vice[- ]?chair(?:man|person|woman)?|chair(?:man|person|woman)?|"
-                    r"in the chair|deputy chair(?:man)?|mayor)\s*\)", re.I)
+                    r"in the chair|deputy chair(?:man)?|mayor)\s*\)|\b(in\s+the\s+chair)\b", re.I)
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _people(att: Attendance, text: str, line: int, into: list[str]) -> None:
         if not name or not re.match(r"^[A-Z]", name) or len(name.split()) > 5:
             continue
         if role_m:
-            label = role_m[1]
+            label = role_m[1] or role_m[2]
             if label.lower().startswith(("vice", "deputy")):
                 att.vice_chair, att.vice_label = name, label.title().replace("Vice-chair",
                                                                              "Vice-Chair")
@@ -110,6 +110,17 @@ def _officer(att: Attendance, raw: str, line: int) -> None:
     att.lines.setdefault(name, line)
 
 
+_TITLE_START = re.compile(r"^(councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|professor|sir|dame|"
+                          r"lord|lady|baroness|rev|mayor|alderman)\b", re.I)
+
+
+def _continues(section: str, raw: str, c: str) -> bool:
+    """Whether a paragraph after a blank line still belongs to the attendance list."""
+    if _TITLE_START.match(c) or _CHAIR.search(c) or "\t" in raw or c.startswith("|"):
+        return True
+    return section == "officers" and len(c.split()) <= 12 and not c.endswith(".")
+
+
 def read_attendance(lines: list[str], first_line: int,
                     stop: re.Pattern[str] | None = None) -> Attendance:
     """Attendance from ``lines`` (pack lines from ``first_line``), up to a line matching
@@ -117,6 +128,7 @@ def read_attendance(lines: list[str], first_line: int,
     att = Attendance()
     current: str | None = None
     buffer: list[tuple[int, str]] = []
+    after_blank = False
 
     def flush() -> None:
         if current and buffer:
@@ -134,6 +146,7 @@ def read_attendance(lines: list[str], first_line: int,
         if sec:
             flush()
             current, rest = sec
+            after_blank = False
             att.end = n
             if rest:
                 if current == "officers":
@@ -145,7 +158,12 @@ def read_attendance(lines: list[str], first_line: int,
             continue
         if not c:
             flush()
+            after_blank = True
             continue
+        if after_blank and not _continues(current, raw, c):
+            current = None  # the list has ended; prose follows
+            continue
+        after_blank = False
         att.end = n
         if current == "officers":
             _officer(att, raw, n)

@@ -113,9 +113,17 @@ MINUTES_TITLES = [
 ]
 
 
+_ATTENDANCE = re.compile(r"^(present|members present|attendance|in attendance|"
+                         r"councillors present)\b", re.I)
+
+
 def minutes(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i])
-    if "\t" in lines[i] or not any(p.match(c) for p in MINUTES_TITLES):
+    if "\t" in lines[i]:
+        return None
+    stacked = re.match(r"^(draft\s+|unconfirmed\s+)?minutes:?$", c, re.I) and any(
+        _ATTENDANCE.match(clean(a)) for a in window(lines, i + 1, 10))
+    if not stacked and not any(p.match(c) for p in MINUTES_TITLES):
         return None
     return Start(with_preamble(lines, i), "minutes", c, i + 1)
 

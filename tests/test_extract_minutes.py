@@ -78,3 +78,13 @@ def test_other_council_minutes():
     assert (d.person, d.interest_type, d.minute_number) == ("K Malik", "prejudicial", "31")
     assert [(r.minute_number, r.clause, r.action_owner) for r in recs.resolutions] == [
         ("32", None, "Jane Okoro"), ("33", "a", None), ("33", "b", "Head of Early Help")]
+
+
+def test_stacked_web_page_heading_and_chair_without_brackets():
+    _, recs = extract_excerpt("minutes_stacked.txt", "minutes")
+    m = recs.meetings[0]
+    assert (m.body, m.date, m.chair) == ("Licensing Committee", "2012-03-08", "Jo Baxter")
+    assert m.present == ["Jo Baxter", "M Reid", "N Shah"]
+    # the decision after the attendance is read; 'Recommended reading ...' is not a decision
+    assert [(r.clause, r.text) for r in recs.resolutions] == [
+        (None, "that the application be granted.")]

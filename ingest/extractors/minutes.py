@@ -65,6 +65,24 @@ def _heading(pack: PackText, seg: Segment) -> tuple[int, int, str]:
     return first, last, " ".join(clean(pack.line(n)) for n in range(first, last + 1))
 
 
+def _stacked_heading(pack: PackText, seg: Segment, first: int, ctx: PackContext
+                     ) -> tuple[int, int, str, str]:
+    """A web page's 'Minutes' / '<body>' / '<date>' stack: (first, last, heading, body)."""
+    body, parts, last = "", [], first
+    for n in range(first + 1, min(seg.end, first + 8) + 1):
+        c = clean(pack.line(n))
+        if not c:
+            continue
+        if section_of(c) or is_minute_heading(pack.line(n), None):
+            break
+        parts.append(c)
+        last = n
+        if find_dates(c):
+            break
+        body = body or c
+    return first, last, " ".join(["Minutes of", *parts]), body or (ctx.meeting_body or "")
+
+
 def _venue(heading: str) -> str | None:
     dates = find_dates(heading)
     tail = heading[dates[0][2]:] if dates else heading
@@ -80,7 +98,9 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
     out = DocumentRecords(segment=segment)
     first, last, heading = _heading(pack, segment)
     m = _HEAD.search(heading)
-    body = clean(m["body"]).strip(" ,") if m else (ctx.meeting_body or "")
+    body = clean(m["body"]).strip(" ,") if m else ""
+    if not body:  # 'Minutes' alone, the body's name and the date on the lines under it
+        first, last, heading, body = _stacked_heading(pack, segment, first, ctx)
     date = parse_date(heading)
     _council(pack, segment, first, ctx)
     stop_line = _first_minute(pack, last + 1, segment.end)
@@ -98,7 +118,7 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
                               span=pack.span(first, last), to_body=body or None,
                               meeting_date=date, kind="minutes"))
     _people(pack, att, body, out)
-    _decisions(pack, segment, (stop_line or segment.end + 1), meeting, att, out)
+    _decisions(pack, segment, stop_line or max(att.end, last) + 1, meeting, att, out)
     _referenced(pack, segment, meeting, out)
     reported = {b.lower() for b in [body]}
     if body:
@@ -180,10 +200,17 @@ def _decisions(pack: PackText, seg: Segment, first: int, meeting: Meeting, att: 
             out.people.append(PersonMention(name=name, span=pack.span(n), title=title,
                                             context="minutes.declaration"))
         m = RESOLVED.match(c)
-        if m and (m[2] or not c[len(m[1]):].strip() or c[len(m[1]):].strip()[0] in ":-–—"):
+        if m and _opens_decision(c, m):
             n = _resolution(pack, seg, n, m[2].strip(), current, meeting, att, out)
             continue
         n += 1
+
+
+def _opens_decision(line: str, m: re.Match[str]) -> bool:
+    """'RESOLVED – That ...', 'Resolved: that', 'AGREED' alone; not 'Recommended reading'."""
+    after = line[m.end(1):]
+    return m[1].isupper() or not after.strip() or bool(
+        re.match(r"^\s*(?:[:\-–—]|that\b|\(?[a-z1-9]\))", after, re.I))
 
 
 def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteHeading | None,
