@@ -22,7 +22,12 @@ BODY_WORDS = {
     "team": "team_or_service", "unit": "team_or_service", "inspectorate": "inspectorate",
     "group": "partnership_group", "forum": "partnership_group", "centre": "other",
     "authority": "council", "office": "other", "police": "other", "constabulary": "other",
+    "hospital": "nhs_body",
 }
+_LOWER_HEAD = re.compile(r"\b((?:[A-Z][\w'’-]+[ \t]+){2,5}(?:service|unit|panel|team|group|forum|"
+                         r"board|council|school))\b")
+_DETERMINERS = {"the", "a", "an", "this", "that", "each", "all", "our", "their", "its", "his",
+                "her", "these", "those", "every", "any", "some"}
 _POST_WORDS = {"director", "head", "chair", "chairman", "manager", "officer", "lead", "member",
                "chief", "inspector", "nurse", "coordinator", "consultant", "secretary"}
 _NAME_TOKEN = r"(?:[A-Z][\w'’-]*|&|and|of|for|the|on|in)"
@@ -85,6 +90,8 @@ def body_type(name: str) -> str | None:
         return None
     last = words[-1].lower().rstrip("s") if words[-1].lower() != "commission" else "commission"
     low = name.lower()
+    if re.match(r"^(?:multi|inter)[- ]agency\b", low):
+        return "partnership_group"  # 'Multi-Agency Public Protection Arrangements'
     if "clinical commissioning group" in low or (low.startswith("nhs ") and last != "trust"):
         return "nhs_body"
     if "nhs" in low and last == "trust":
@@ -94,20 +101,50 @@ def body_type(name: str) -> str | None:
     return BODY_WORDS.get(last)
 
 
+def _split_joined(name: str, offset: int) -> Iterator[tuple[str, int]]:
+    """'X Foundation Trust and Y Hospital' is two names: cut at an 'and' / '&' whose left
+    side is already a complete name (ends in a body word); 'Cheshire and Wirral ... Trust'
+    stays one."""
+    start = 0
+    for m in re.finditer(r"\s+(?:and|&)\s+", name):
+        left = name[start:m.start()]
+        if left.split() and left.split()[-1].lower().rstrip("s") in BODY_WORDS:
+            yield left, offset + start
+            start = m.end()
+    yield name[start:], offset + start
+
+
+def _candidates(text: str) -> Iterator[tuple[str, int]]:
+    for m in _BODY_NAME.finditer(text):
+        yield from _split_joined(m[1], m.start())
+    for m in _LOWER_HEAD.finditer(text):  # 'Joint Commissioning unit'
+        words = m[1].split()
+        if words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        if len(words) >= 3:
+            yield " ".join(words), m.start() + m[1].find(words[0])
+
+
 def find_body_names(text: str) -> Iterator[tuple[str, int]]:
     """(name, offset) for proper names of bodies in prose: capitalised words ending in a
     body word ('Council', 'Trust', 'Board' ...), posts ('Director of ...') left out."""
-    for m in _BODY_NAME.finditer(text):
-        name = m[1]
-        offset = m.start()
+    for name, offset in _candidates(text):
         if " and the " in name:  # 'the Board and the Children's Trust': the last one
             cut = name.rindex(" and the ") + len(" and the ")
             name, offset = name[cut:], offset + cut
         words = name.split()
         while words and words[0].lower() in _STOP:
             words = words[1:]
+        if words and words[0].lower() in _POST_WORDS and "of" in words[:3]:
+            words = words[words.index("of") + 1:]  # 'Chair of the X Board' names X Board
+            while words and words[0].lower() in _STOP:
+                words = words[1:]
         if len(words) < 2 or words[0].lower() in _POST_WORDS:
             continue
         if any(w.lower() in _POST_WORDS for w in words[:-1]):
             continue
-        yield " ".join(words), offset + name.find(words[0])
+        pos = offset + name.find(words[0])
+        before = text[max(0, pos - 30):pos].lower().split()
+        if len(before) >= 2 and before[-1] in ("of", "for") and before[-2] in _POST_WORDS:
+            continue  # 'Director of Children's Services' is a post
+        yield " ".join(words), pos

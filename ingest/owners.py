@@ -124,6 +124,13 @@ def _is_name(piece: str) -> bool:
     return acronym or piece.split()[-1].lower().rstrip("s") in _BODY_WORDS
 
 
+def tentative_bodies(part: str) -> list[str]:
+    """The bodies a tentative part names ('Query, Shadow Health and Well Being Board ?')."""
+    s = re.sub(r"\b(?:query|possibly|maybe|perhaps|potentially|tbc|to be confirmed)\b|\?", " ",
+               part, flags=re.I)
+    return [b for b in _bodies(re.sub(r"\s+", " ", s).strip(" ,;:-")) if _is_name(b)]
+
+
 def parse_schedule(text: str | None) -> tuple[list[str], list[str], str | None]:
     """(firm bodies, tentative parts, frequency) of a reporting schedule as written."""
     s = clean(text)

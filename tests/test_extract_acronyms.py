@@ -58,3 +58,10 @@ def test_heading_and_its_misspellings() -> None:
 def test_never_raises_on_arbitrary_text(text: str) -> None:
     recs = run(text or " ", PackContext())
     assert all(a.short and a.expansion for a in recs.acronyms)
+
+
+def test_expansions_that_name_bodies_become_body_mentions() -> None:
+    text = "| LSCB | Local Safeguarding Children Board | GM | Group Manager |\n"
+    recs = run(text, PackContext())
+    assert [(b.name, b.type, b.acronym) for b in recs.bodies] == [
+        ("Local Safeguarding Children Board", "board", "LSCB")]

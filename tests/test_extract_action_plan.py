@@ -152,3 +152,17 @@ def test_never_raises_on_arbitrary_text(lines) -> None:
     recs = extract_action_plan(pack, Segment("action_plan", "t", 1, max(1, len(pack))),
                                PackContext(meeting_date="2011-09-22"))
     assert isinstance(recs, DocumentRecords)
+
+
+def test_tentative_bodies_and_people_named_in_passing_are_mentioned(sample) -> None:
+    recs = sample[0]
+    tentative = {b.name for b in recs.bodies if b.context == "action_plan.reporting_tentative"}
+    assert tentative == {"Shadow Health and Well Being Board"}
+    assert "Shadow Health and Well Being Board" not in {
+        b for a in recs.actions for b in a.reports_to}
+    passing = [(p.name, p.span.start) for p in recs.people
+               if p.context == "action_plan.key_actions"]
+    assert passing == [("Rachel Elliot", 15)]
+    table = {(b.name, b.acronym) for b in recs.bodies if b.context == "acronym_table"}
+    assert {("Pupil Protection Unit", "PPU"), ("Childrens Assessment team", "CAT")} <= table
+    assert not any(b.acronym == "PC" for b in recs.bodies)  # 'Practice Consultants': people

@@ -11,7 +11,8 @@ import re
 from difflib import SequenceMatcher
 
 from ingest.extractors import PackContext, register
-from ingest.records import Acronym, DocumentRecords, Segment, Span
+from ingest.inline_defs import body_type
+from ingest.records import Acronym, BodyMention, DocumentRecords, Segment, Span
 from ingest.text import PackText
 from ingest.textutil import clean, is_furniture, split_row
 
@@ -62,4 +63,16 @@ def extract_acronyms(pack: PackText, segment: Segment, ctx: PackContext) -> Docu
     out.acronyms = acronym_rows(pack, segment.start, segment.end)
     for a in out.acronyms:
         ctx.acronyms[a.short] = a.expansion
+    out.bodies = acronym_bodies(out.acronyms, "acronym_table")
+    return out
+
+
+def acronym_bodies(acronyms: list[Acronym], context: str) -> list[BodyMention]:
+    """The expansions that name bodies ('Pupil Protection Unit'), with their acronyms."""
+    out = []
+    for a in acronyms:
+        btype = body_type(a.expansion)
+        if btype and len(a.expansion.split()) >= 2:
+            out.append(BodyMention(a.expansion, a.span, btype, acronym=a.short,  # type: ignore[arg-type]
+                                   context=context))
     return out

@@ -10,10 +10,12 @@ segmenter leaves it inside the plan.
 
 from __future__ import annotations
 
+import re
+
 from ingest.extractors import PackContext, register
-from ingest.extractors.acronyms import acronym_rows, is_acronym_heading
+from ingest.extractors.acronyms import acronym_bodies, acronym_rows, is_acronym_heading
 from ingest.judgements import heading_like
-from ingest.owners import parse_schedule, split_owners
+from ingest.owners import owner_kind, parse_schedule, split_owners, tentative_bodies
 from ingest.records import (
     Action,
     BodyMention,
@@ -31,6 +33,10 @@ from ingest.timescale import resolve_checkpoint
 RAG = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green",
        "green": "green", "complete": "completed", "completed": "completed", "b": "completed",
        "blue": "completed", "done": "completed", "amber/green": "amber", "red/amber": "red"}
+
+
+# 'set up by Rachel Elliot to ...': a person named in passing (two capitalised words, not three)
+_NAMED = re.compile(r"\b(?:by|with)\s+([A-Z][a-z'’-]{2,}\s+[A-Z][a-z'’-]+)\b(?!\s+[A-Z&])")
 
 
 def rag_of(text: str | None) -> str | None:
@@ -64,8 +70,14 @@ def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section:
         out.warnings.append(Warning_(
             f"reporting schedule at line {n} names '{part}' tentatively; it is not recorded "
             "as a reporting line", span))
+        out.bodies += [BodyMention(b, span, context="action_plan.reporting_tentative")
+                       for b in tentative_bodies(part)]
     for body in firm:
         out.bodies.append(BodyMention(body, span, context="action_plan.reporting"))
+    for text in [act.key_actions or "", *(st.note or "" for st in act.statuses)]:
+        for m in _NAMED.finditer(text):
+            if owner_kind(m[1]) == "person":
+                out.people.append(PersonMention(m[1], span, context="action_plan.key_actions"))
     for o in owners:
         if o.kind == "person":
             out.people.append(PersonMention(o.name, span, role="Responsible officer",
@@ -93,6 +105,7 @@ def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> D
             out.acronyms = acronym_rows(pack, n + 1, end)
             for a in out.acronyms:
                 ctx.acronyms.setdefault(a.short, a.expansion)
+            out.bodies += acronym_bodies(out.acronyms, "acronym_table")
             break
         cells = split_row(raw)
         if cells is None:

@@ -182,7 +182,7 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
                                         published=published, source=source)
     out.recommendations += recs
     out.warnings += warns
-    _mentions(pack, out, insp, short, start, end, ctx)
+    _mentions(pack, out, insp, short, segment, ctx)
     if not heads and not table:
         out.warnings.append(Warning_(f"inspection report '{title}' has no graded judgements I "
                                      "can read", insp.span))
@@ -190,8 +190,9 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
 
 
 def _mentions(pack: PackText, out: DocumentRecords, insp: Inspection, short: str | None,
-              start: int, end: int, ctx: PackContext) -> None:
+              segment: Segment, ctx: PackContext) -> None:
     """Bodies, people and acronym definitions the report names."""
+    start, end = segment.start, min(segment.end, len(pack))
     if insp.inspectorate:
         out.bodies.append(BodyMention(insp.inspectorate, insp.span, "inspectorate",
                                       acronym=short, context="inspection.inspectorate"))
@@ -207,17 +208,39 @@ def _mentions(pack: PackText, out: DocumentRecords, insp: Inspection, short: str
     defined: set[str] = set()
     for n in range(start, end + 1):
         line = pack.line(n)
-        if "(" in line:
-            for acr, expansion, _ in find_acronym_definitions(clean(line)):
-                span = Span(n, n, line)
-                out.acronyms.append(Acronym(acr, expansion, span))
-                ctx.acronyms.setdefault(acr, expansion)
-                btype = body_type(expansion)
-                if btype and expansion[0].isupper():
-                    defined.add(norm(expansion))
-                    out.bodies.append(BodyMention(expansion, span, btype, acronym=acr,  # type: ignore[arg-type]
-                                                  context="inspection.text"))
+        for acr, expansion, _ in find_acronym_definitions(clean(line)) if "(" in line else ():
+            span = Span(n, n, line)
+            out.acronyms.append(Acronym(acr, expansion, span))
+            ctx.acronyms.setdefault(acr, expansion)
+            btype = body_type(expansion)
+            if btype and expansion[0].isupper():
+                defined.add(norm(expansion))
+                out.bodies.append(BodyMention(expansion, span, btype, acronym=acr,  # type: ignore[arg-type]
+                                              context="inspection.text"))
+    _prose(pack, out, segment, defined)
+
+
+def _prose(pack: PackText, out: DocumentRecords, segment: Segment, seen: set[str]) -> None:
+    """Bodies named in the report's sentences (the shared finder, then ours for what it
+    misses) and the accountability relations its sentences state."""
+    try:
+        from ingest.prose import prose_body_mentions, relations
+    except ImportError:  # the shared prose readers are optional
+        prose_body_mentions = relations = None  # type: ignore[assignment]
+    if prose_body_mentions is not None:
+        for b in prose_body_mentions(pack, segment, "inspection.text"):
+            if norm(b.name) not in seen:
+                seen.add(norm(b.name))
+                out.bodies.append(b)
+    for n in range(segment.start, min(segment.end, len(pack)) + 1):
+        line = pack.line(n)
         for name, _ in find_body_names(clean(line)):
-            if norm(name) not in defined:
+            if norm(name) not in seen:
+                seen.add(norm(name))
                 out.bodies.append(BodyMention(name, Span(n, n, line), body_type(name),  # type: ignore[arg-type]
                                               context="inspection.text"))
+    if relations is not None:
+        own = norm(segment.title)
+        out.relations += [r for r in relations(pack, segment)
+                          if norm(r.subject) != norm(r.object) and own not in
+                          (norm(r.subject), norm(r.object))]
