@@ -45,6 +45,10 @@ from graph.store import (
 )
 
 KEEP_SNAPSHOTS = 4
+#: A snapshot is deleted only once its successor is this old (seconds): a reader switches
+#: to the newest snapshot at the start of each call, so only a call that began before the
+#: successor appeared, and still runs, can be using it; calls are bounded by the time limit.
+SNAPSHOT_GRACE = 300.0
 
 RESULT_FORMATS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -204,11 +208,22 @@ class EmbeddedStore(Store):
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, self.root / "CURRENT")
-        for old in existing[:-KEEP_SNAPSHOTS + 1] if len(existing) >= KEEP_SNAPSHOTS else []:
-            shutil.rmtree(snaps / old, ignore_errors=True)
+        self._prune(snaps, [*existing, name])
         (self.root / "PENDING").unlink(missing_ok=True)
         self._current = name
         return name
+
+    @staticmethod
+    def _prune(snaps: Path, names: list[str]) -> None:
+        """Keep the newest KEEP_SNAPSHOTS, and any whose successor is younger than the grace."""
+        now = time.time()
+        for i, old in enumerate(names[:-KEEP_SNAPSHOTS]):
+            try:
+                age = now - (snaps / names[i + 1]).stat().st_mtime
+            except FileNotFoundError:
+                continue
+            if age > SNAPSHOT_GRACE:
+                shutil.rmtree(snaps / old, ignore_errors=True)
 
     def state(self) -> str:
         return self._current_name() or "empty"

@@ -185,3 +185,21 @@ def test_restore_is_seen_by_a_reader_opened_before_it(tmp_path: Path) -> None:
         st.replace_graphs({G: version_graph(3, 1)})
     assert reader.count(G) == 1
     reader.close()
+
+
+def test_snapshots_are_pruned_only_after_their_successor_is_old(tmp_path: Path) -> None:
+    from graph.embedded import KEEP_SNAPSHOTS, SNAPSHOT_GRACE
+
+    snaps = tmp_path / "st" / "snapshots"
+    with EmbeddedStore(tmp_path / "st") as st:
+        for v in range(KEEP_SNAPSHOTS + 2):
+            st.replace_graphs({G: version_graph(v, 1)})
+        recent = sorted(p.name for p in snaps.iterdir())
+        assert len(recent) == KEEP_SNAPSHOTS + 3, "a reader may still use a recent one"
+        past = time.time() - SNAPSHOT_GRACE - 10
+        for p in snaps.iterdir():
+            os.utime(p, (past, past))
+        st.replace_graphs({G: version_graph(99, 1)})
+    kept = sorted(p.name for p in snaps.iterdir())
+    assert len(kept) == KEEP_SNAPSHOTS and kept[-1] == (tmp_path / "st" / "CURRENT") \
+        .read_text().strip()
