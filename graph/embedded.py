@@ -6,6 +6,7 @@ Layout of a store directory (see docs/decisions/0001-sharing-the-store.md for th
     var/store/snapshots/N/   checkpoints made with Store.backup() after each commit
     var/store/CURRENT        name of the newest snapshot, replaced atomically (rename)
     var/store/PENDING        present while a write is between commit and publish
+    var/store/WRITER.lock    flock()ed by the one writer (see graph/backup.py for why)
 
 Readers (the app's query workers, `remit query`) open the newest snapshot read-only and
 reopen when CURRENT changes, so they always see a whole committed state and never the

@@ -8,6 +8,17 @@ and ``sparql`` (any SPARQL 1.1 server) in ``graph/remote.py``. Everything above 
 Writes are whole-graph replacements expressed as one SPARQL Update request, so both
 backends share one code path (``graph/updates.py``) and an ingest is applied atomically:
 the source graph, and the derived graphs it changes, are replaced in one transaction.
+
+What both backends guarantee (``tests/test_store_backends.py`` runs one suite on each):
+queries see the default graph as the union of the named graphs; ``bindings`` never change a
+query's meaning, whatever the strings (``graph/bindings.py``); ``query_serialized`` returns
+the engine's own bytes and takes an Accept-style list; a malformed query or update raises
+:class:`QuerySyntaxError` with the parser's position; ``dump`` as N-Quads round-trips.
+Where they differ: the remote ``count()`` counts quads in named graphs only (a union
+default graph hides the server's own default graph), and ``backup`` exists only on the
+embedded store. Time limits that stop the work come from the worker pool
+(``graph/workers.py``), not from the store: the embedded engine cannot be interrupted.
+How processes share the embedded store: docs/decisions/0001-sharing-the-store.md.
 """
 
 from __future__ import annotations
