@@ -182,3 +182,16 @@ def test_prose_bodies_come_from_sentences_not_table_rows() -> None:
     prose = {b.name for b in rec.bodies if b.context == "implementation_plan"}
     assert "Carers Interagency Group" in prose
     assert all("\t" not in b.span.text for b in rec.bodies if b.context == "implementation_plan")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet=st.sampled_from("1.2 \tA|aOutcome:■•n<p>/,-\n*"), max_size=300))
+def test_every_kind_of_mine_never_raises_on_arbitrary_text(text: str) -> None:
+    from ingest.extractors.forward_plan import extract_forward_plan
+    from ingest.extractors.work_programme import extract_work_programme
+
+    pack = PackText.from_string(text or " ")
+    segment = Segment("strategy", "T", 1, max(len(pack), 1))
+    for fn in (extract_strategy, extract_implementation_plan, extract_work_programme,
+               extract_forward_plan):
+        assert isinstance(fn(pack, segment, PackContext()), DocumentRecords)

@@ -21,8 +21,9 @@ COLUMNS = {
     "ref": r"^(?:ref(?:erence)?\.?|no\.?|number|#|id)$",
     "action": r"^actions?\b|what (?:we )?will (?:we )?do|^activit|^tasks?\b",
     "lead": r"responsib|^leads?\b|^lead (?:officer|agency|partner)|^who\b|^owners?\b",
-    "deadline": r"timescale|deadline|milestone|by when|target date|^dates?\b|^when\b",
-    "measure": r"output|evidence|measures?\b|indicator|success|monitor",
+    "deadline": r"timescale|deadline|milestone|by when|target date|^dates?\b|^when\b|"
+                r"completion|\bdue\b",
+    "measure": r"output|evidence|measures?\b|indicator|success|monitor|\bkpis?\b|^targets?$",
     "outcome": r"outcome|objective|priorit|^aims?\b|^goals?\b",
 }
 _HEADING = re.compile(
