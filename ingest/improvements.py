@@ -21,10 +21,11 @@ from ingest.timescale import due_date, normalise_timescale, timescale_code
 
 _HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\s+)?(?:areas? for (?:improvement|development)|"
                       r"recommendations(?: for improvement)?|what (?:the )?\w+ (?:should|must) "
-                      r"do to improve)\s*:?$", re.I)
+                      r"do to improve|what needs to improve(?: in this [\w ]+)?\??)\s*:?$", re.I)
 _LEADIN = re.compile(r"^\**\s*(immediately|with immediate effect|within\s+[\w-]+\s+"
                      r"(?:months?|weeks?|years?)|within (?:a|one) year|(?:in the )?(?:short|"
                      r"medium|long|longer)[ -]term)\s*:?\s*\**\s*(.*)$", re.I)
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-–•■▪●*◦]|\([a-z]\)|[a-z][.)])\s+")
 _SUBJECT = re.compile(r"(?:^|,\s*)((?:[^,]*?))\s+(?:should|must|need to|needs to|"
                       r"(?:is|are) required to)\b", re.I)
@@ -70,6 +71,7 @@ def _bullets(pack: PackText, start: int, end: int) -> tuple[str, list[_Bullet], 
     bullets: list[_Bullet] = []
     timescale: str | None = None
     blank = False
+    numbered = 0
     n = start
     for n in range(start, end + 1):
         raw = pack.line(n)
@@ -83,8 +85,14 @@ def _bullets(pack: PackText, start: int, end: int) -> tuple[str, list[_Bullet], 
             if lm[2].strip():
                 bullets.append(_Bullet([n], [lm[2]], timescale))
             continue
-        if _BULLET.match(raw) and (timescale or bullets):
+        if _BULLET.match(raw):
             bullets.append(_Bullet([n], [_BULLET.sub("", raw)], timescale))
+            blank = False
+            continue
+        nm = _NUMBERED.match(text)
+        if nm and int(nm[1]) == numbered + 1:  # '1. Ensure that ...': numbered from one
+            numbered += 1
+            bullets.append(_Bullet([n], [nm[2]], timescale))
             blank = False
             continue
         prev_open = bool(bullets) and not bullets[-1].parts[-1].rstrip().endswith(".")
@@ -134,12 +142,14 @@ def areas_for_improvement(
             counts[prefix] = counts.get(prefix, 0) + 1
             subject = own_subject(text) or addressed
             span = pack.span(b.lines[0], b.lines[-1])
-            if timescale is None:
-                warnings.append(Warning_(f"area for improvement at line {span.start} has no "
-                                         "timescale I can read", span))
             recs.append(Recommendation(
                 id=f"{prefix}-{counts[prefix]}", text=text, span=span, source=source,
                 timescale=timescale, due_date=due_date(published, timescale),
                 addressed_to=[subject] if subject else [], section=section))
+        untimed = [b.lines[0] for b in bullets if normalise_timescale(b.timescale_text) is None]
+        if untimed:
+            warnings.append(Warning_(
+                f"{len(untimed)} area(s) for improvement under the heading at line {n} have no "
+                f"timescale I can read (lines {', '.join(map(str, untimed))})", pack.span(n)))
         n = max(last, n) + 1
     return recs, warnings

@@ -158,6 +158,8 @@ def findings_table(pack: PackText, start: int, end: int,
     begin = next((n for n in range(start, end + 1) if "\t" not in pack.line(n)
                   and _TABLE_TITLE.match(clean(pack.line(n)))), None)
     if begin is None:
+        begin = _untitled_table(pack, start, end)
+    if begin is None:
         return rows
     heading: tuple[int, str] | None = None
     for n in range(begin + 1, end + 1):
@@ -184,6 +186,30 @@ def findings_table(pack: PackText, start: int, end: int,
                       grade_label=label_of(g, cells[-1]), origin="table")
         rows.append(Found(j, table_heading=heading))
     return rows
+
+
+def _graded_row(raw: str) -> bool:
+    cells = [c for c in (split_row(raw) or []) if c]
+    return len(cells) >= 2 and norm(cells[-1]) in GRADE_WORDS
+
+
+def _untitled_table(pack: PackText, start: int, end: int) -> int | None:
+    """The line just above a table of at least three graded rows ('Area | Good') that has
+    no title; ``None`` when the report has no such table."""
+    run: list[int] = []
+    for n in range(start, end + 1):
+        raw = pack.line(n)
+        if _graded_row(raw):
+            run.append(n)
+            if len(run) >= 3:
+                first = run[0]
+                while first - 1 > start and (split_row(pack.line(first - 1)) is not None
+                                             or is_separator_row(pack.line(first - 1))):
+                    first -= 1
+                return first - 1
+        elif raw.strip() and split_row(raw) is None and not is_separator_row(raw):
+            run = []
+    return None
 
 
 def reconcile(heads: list[Found], table: list[Found]) -> list[Warning_]:
@@ -215,6 +241,8 @@ def reconcile(heads: list[Found], table: list[Found]) -> list[Warning_]:
     for j, t in enumerate(table):
         tj = t.judgement
         if j not in pair:
+            if not heads:
+                continue  # a report graded only in its table: nothing to compare
             warnings.append(Warning_(
                 f"'Record of main findings' row '{tj.area}' (line {tj.span.start}) has no "
                 "graded heading in the report", tj.span, kind="data-quality"))

@@ -227,3 +227,26 @@ def test_earlier_inspections_cited_in_prose_are_a_referenced_inspection() -> Non
         ("Residential short-break service: care planning", 1, "prose"),
         ("Leaving care service", 4, "prose"),
         ("Children's homes", 2, "prose")]
+
+
+def test_later_framework_graded_in_an_untitled_table_with_numbered_recommendations() -> None:
+    recs, _ = run("inspection_sif_northvale.txt")
+    (insp,) = recs.inspections
+    assert insp.title.startswith("Inspection of services for children in need of help")
+    assert (insp.inspectorate, insp.subject_body) == (OFSTED,
+                                                      "Northvale Metropolitan Borough Council")
+    assert (insp.dates, insp.published, insp.reporting_inspector) == (
+        ["2015-01-14", "2015-02-05"], "2015-03-19", "Sarah Quinn")
+    assert [(j.area, j.grade, j.grade_label, j.origin) for j in insp.judgements] == [
+        ("The overall effectiveness of children's services", 3, "Requires improvement", "table"),
+        ("Children who need help and protection", 3, "Requires improvement", "table"),
+        ("Children looked after and achieving permanence", 2, "Good", "table"),
+        ("Leadership, management and governance", 3, "Requires improvement", "table")]
+    assert [r.text for r in recs.recommendations] == [
+        "Ensure that all children subject to a child protection plan are seen alone",
+        "Improve the quality of return home interviews for children who go missing, so that "
+        "information is used to reduce risk",
+        "Strengthen the oversight of the Northvale Safeguarding Children Board"]
+    assert all(r.timescale is None and r.due_date is None for r in recs.recommendations)
+    (warning,) = recs.warnings  # one for the list, not one per recommendation
+    assert "no timescale" in warning.message

@@ -35,7 +35,8 @@ from ingest.textutil import MONTHS, clean, is_furniture, parse_date, strip_title
 # (short name, full name if the reference data lacks it, [(signal, weight)])
 INSPECTORATES = [
     ("Ofsted", "Office for Standards in Education, Children's Services and Skills",
-     [(r"ofsted\.gov\.uk", 3), (r"her majesty['’]s inspectors?\b(?! of)", 2), (r"\bofsted\b", 1)]),
+     [(r"ofsted\.gov\.uk", 3), (r"her majesty['’]s inspectors?\b(?! of)", 2), (r"\bofsted\b", 1),
+      (r"\bHMI\b", 1)]),
     ("CQC", "Care Quality Commission",
      [(r"cqc\.org\.uk", 3), (r"care quality commission", 1), (r"\bCQC\b", 1)]),
     ("HMICFRS", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
@@ -114,6 +115,20 @@ def _type(pack: PackText, seg: Segment, title: str) -> str | None:
     return None
 
 
+def _title(lines: list[tuple[int, str]], segment: Segment) -> tuple[int, str]:
+    """The report's own title line: the first of its opening lines that says what it is
+    ('Inspection of ...', '... review ...'), else its first line."""
+    head = []
+    for n, t in lines[:6]:
+        if _FIELD.match(t):
+            break
+        head.append((n, t))
+    for n, t in head:
+        if re.search(r"\b(?:inspection|review|report|visit)\b", t, re.I):
+            return n, t
+    return head[0] if head else (lines[0][0], segment.title)
+
+
 def _subject(text: str, title: str, ctx: PackContext) -> str | None:
     place_m = re.search(r"((?:[A-Z][\w'’-]*\s*)+)$", title)
     place = place_m[1].strip() if place_m else None
@@ -139,9 +154,7 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
     lines = [(n, t) for n, t in lines if t and not is_furniture(pack.line(n))]
     if not lines:
         return out
-    title_n, title = lines[0]
-    if _FIELD.match(title):
-        title = segment.title
+    title_n, title = _title(lines, segment)
     fields: dict[str, tuple[int, str]] = {}
     for n, t in lines[:60]:
         m = _FIELD.match(t)
@@ -154,7 +167,10 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
     header_end = max([title_n] + [n for n, _ in fields.values()])
     team = re.search(r"inspection team (?:consisted|comprised|was made up) of (.+?)\.(?:\s|$)",
                      clean(text), re.I)
-    inspector = strip_title(fields["inspector"][1])[1] if "inspector" in fields else None
+    inspector = None
+    if "inspector" in fields:  # 'Sarah Quinn HMI': post-nominals are not the name
+        inspector = re.sub(r"(?:,?\s+(?:HMI|HMCI|OBE|MBE|CBE))+$", "",
+                           strip_title(fields["inspector"][1])[1])
     dates = date_range(fields.get("dates", (0, ""))[1])
     insp = Inspection(title=title, span=pack.span(title_n, header_end), inspectorate=full,
                       subject_body=_subject(text, title, ctx), type=_type(pack, segment, title),
