@@ -81,12 +81,24 @@ def map_document(m: Mapper, d: r.DocumentRecords, doc: URIRef) -> None:
     for rec in d.recommendations:
         _recommendation(m, rec, doc, inspections[0][1] if inspections else None)
     for rel in d.relations:
-        s, o = m.agent(rel.subject, rel.span, doc), m.agent(rel.object, rel.span, doc)
+        s, o = _endpoint(m, rel.subject, rel.span, doc), _endpoint(m, rel.object, rel.span, doc)
         if s is not None and o is not None:
             m.g.add((s, REM[rel.relation], o))
             m.g.add((s, REM.evidence, m.excerpt(rel.span, doc)))
     for w in d.warnings:
         m.warning(w.message, w.span, doc)
+
+
+def _endpoint(m: Mapper, name: str, span: r.Span, doc: URIRef) -> URIRef | None:
+    """An agent, or the pack's document of that title ("oversees the strategy"): a relation
+    may hold between an agent and a commitment, and a plan is not a role-only owner."""
+    hit = m.resolve(name)
+    if hit is None or hit[0] == "role-owner":
+        want = normalise(name)
+        for d, node in m.docs:
+            if want and normalise(d.segment.title) == want:
+                return node
+    return m.agent(name, span, doc)
 
 
 def _meeting(m: Mapper, rec: r.Meeting, doc: URIRef) -> URIRef:

@@ -255,3 +255,19 @@ def test_repeated_area_in_one_section_gives_two_judgements_not_two_grades() -> N
         assert len(list(g.objects(j, REM.grade))) == 1
         grades[str(g.value(j, REM.area))].append(g.value(j, REM.gradeValue).toPython())
     assert sorted(grades["Ambition"]) == [2, 3]
+
+
+def test_relation_to_a_document_of_the_pack_points_at_the_document() -> None:
+    from ingest.records import RelationMention
+
+    pack = read_pack("riverton_a.txt")
+    ex = riverton(pack)
+    plan = ex.documents[2]
+    ex.names["action plan safeguarding inspection"] = ("role", "plan-as-role")
+    plan.relations.append(RelationMention("Riverton Safeguarding Children Board", "oversees",
+                                          plan.segment.title, pack.span(24)))
+    _, g = to_graph(ex, pack, BASE)
+    targets = set(g.objects(None, REM.oversees))
+    docs = {t for t in targets if (t, RDF.type, REM.ActionPlan) in g}
+    assert len(docs) == 1
+    assert not any("plan-as-role" in str(r) for r in g.subjects(RDF.type, REM.RoleOwner))
