@@ -71,6 +71,18 @@ def test_strategy_invented_council() -> None:
     assert ("Westshire County Council", "commissions", "Northgate Alzheimer Society") in rels
 
 
+def test_strategy_with_plain_post_lines_and_joint_authors() -> None:
+    _, rec = run("strategy", "strategy_eastmoor.txt", "Early Help Strategy")
+    assert [b.name for b in rec.bodies if b.context == "strategy.partners"] == [
+        "Eastmoor District Council", "Eastmoor Clinical Commissioning Group"]
+    assert [(p.name, p.title, p.role, p.body) for p in rec.people] == [
+        ("Mary Hughes", "Councillor", "Leader of the Council", "Eastmoor District Council"),
+        ("Tom Baker", None, "Chief Officer", None)]
+    assert {(r.subject, r.relation, r.object) for r in rec.relations} == {
+        ("Early Help Board", "oversees", "Early Help Strategy"),
+        ("Early Help Board", "accountableTo", "Eastmoor Safeguarding Children Partnership")}
+
+
 def test_implementation_plan_lines_from_the_sample() -> None:
     _, rec = run("implementation_plan", "implementation_plan_carers.txt", "Implementation Plan")
     lines = {pl.ref: pl for pl in rec.plan_lines}

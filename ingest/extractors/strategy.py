@@ -12,6 +12,7 @@ import re
 
 from ingest.extractors import PackContext, register
 from ingest.extractors._plan_table import extra_column_bodies, plan_lines
+from ingest.extractors._report_header import is_post
 from ingest.names_in_prose import clean_name, is_body, is_person, split_list
 from ingest.prose import relations
 from ingest.prose_mentions import prose_body_mentions
@@ -27,32 +28,56 @@ from ingest.records import (
 from ingest.text import PackText
 from ingest.textutil import clean, strip_title
 
-_PARTNERS = re.compile(r"\bpartnership\s+(?:between|of)\s+(.+?)(?:\.\s|\.?$)", re.I)
+_PARTNERS = re.compile(r"(?:\bpartnership\s+(?:between|of)|\bjoint\s+\w+\s+(?:of|by|between|from)"
+                       r"|\b(?:produced|published|agreed|prepared)\s+(?:jointly\s+)?by)\s+"
+                       r"(.+?)(?:\.\s|\.?$)", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+$")
 _MAX_POST_LINES = 5
 
 
 def signatories(pack: PackText, segment: Segment) -> list[PersonMention]:
-    """A name line followed by a bold post ('**Managing Director,' ... '... PCT**')."""
+    """A name line over its post: bold ('**Managing Director,' ... '... PCT**'), possibly
+    wrapped, or plain short lines naming a post ('Chief Executive' / 'Westshire Council')."""
     people: list[PersonMention] = []
     n = segment.start
     while n < segment.end:
-        name = pack.line(n).strip()
-        nxt = pack.line(n + 1).strip()
-        if _NAME_LINE.match(name) and is_person(name) and nxt.startswith("**"):
-            end = n + 1
-            while (not pack.line(end).rstrip().endswith("**") and end < segment.end
-                   and end - n <= _MAX_POST_LINES and pack.line(end + 1).strip()):
-                end += 1
-            post = clean(" ".join(pack.line(i) for i in range(n + 1, end + 1)))
-            role, body = _role_and_body(post)
-            title, clean_nm = strip_title(name)
-            people.append(PersonMention(clean_nm, pack.span(n, end), title=title, role=role,
-                                        body=body, context="strategy.signatory"))
-            n = end + 1
+        name = clean(pack.line(n))
+        end = _post_end(pack, n + 1, segment.end) if _NAME_LINE.match(name) and is_person(
+            name) else None
+        if end is None:
+            n += 1
             continue
-        n += 1
+        # a bold post wraps mid-phrase; plain post lines are separate parts (post, body)
+        joiner = " " if pack.line(n + 1).strip().startswith("**") else ", "
+        post = clean(joiner.join(clean(pack.line(i)) for i in range(n + 1, end + 1)))
+        role, body = _role_and_body(post)
+        title, clean_nm = strip_title(name)
+        people.append(PersonMention(clean_nm, pack.span(n, end), title=title, role=role,
+                                    body=body, context="strategy.signatory"))
+        n = end + 1
     return people
+
+
+def _post_end(pack: PackText, first: int, last: int) -> int | None:
+    """The last line of a post block starting at ``first``, or None if there is none."""
+    line = pack.line(first).strip()
+    if line.startswith("**"):
+        end = first
+        while (not pack.line(end).rstrip().endswith("**") and end < last
+               and end - first < _MAX_POST_LINES and pack.line(end + 1).strip()):
+            end += 1
+        return end
+    text = clean(line)
+    if not text or not is_post(text) or len(text.split()) > 12 or text.endswith("."):
+        return None
+    end = first
+    while end < min(last, first + 2):
+        more = clean(pack.line(end + 1))
+        if not more or len(more.split()) > 8 or more.endswith(".") or (
+                _NAME_LINE.match(more) and is_person(more) and not is_body(more)):
+            break
+        end += 1
+    return end
 
 
 def _role_and_body(post: str) -> tuple[str, str | None]:
