@@ -16,6 +16,7 @@ from queryapi import negotiation as neg
 from queryapi.errors import ApiError, QueryTimedOut
 from queryapi.guard import check_size, check_write, inspect, refuse_remote
 from queryapi.jsonld import to_jsonld
+from queryapi.limits import client_id
 from queryapi.state import AppState, state
 
 router = APIRouter()
@@ -58,7 +59,8 @@ async def run_query(st: AppState, request: Request, text: str, *, fmt: str | Non
     media = media or neg.choose(request.headers.get("accept"), offered, fmt)
     engine_media = neg.NTRIPLES if media == neg.JSONLD else media
     try:
-        result = await st.runner.run(text, engine_media, default_graph, named_graphs)
+        with st.limiter.slot(client_id(request)):
+            result = await st.runner.run(text, engine_media, default_graph, named_graphs)
     except QuerySyntaxError as exc:
         raise ApiError(400, f"malformed query: {exc}", code="syntax_error") from exc
     except QueryTimeout:

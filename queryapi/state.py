@@ -14,6 +14,7 @@ from fastapi import Request
 from graph.settings import Settings
 from graph.store import Store, StoreError, open_store
 from queryapi.errors import ApiError
+from queryapi.limits import ClientLimiter
 from queryapi.runner import Runner, make_runner
 
 
@@ -25,6 +26,10 @@ class AppState:
     _store: Store | None = None
     _runner: Runner | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    limiter: ClientLimiter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.limiter = ClientLimiter(self.settings.client_concurrency)
 
     def store(self) -> Store:
         """The read handle, opened on first use so the app starts before the first ingest."""

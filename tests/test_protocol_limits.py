@@ -4,6 +4,7 @@ explicit row cap (header and message, never a silent partial 200) and the time l
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
@@ -45,3 +46,19 @@ def test_time_limit_returns_a_clear_error_then_recovers(pooled):
     t0 = time.monotonic()
     assert pooled.get("/sparql", params={"query": "ASK {}"}).status_code == 200
     assert time.monotonic() - t0 < 1.0
+
+
+def test_too_many_concurrent_queries_from_one_client_is_429(tmp_path):
+    store = build_store_dir(tmp_path / "store")
+    app = create_app(Settings(store=store, query_timeout=3.0, workers=2, client_concurrency=1))
+    with TestClient(app) as client, ThreadPoolExecutor(1) as pool:
+        client.get("/sparql", params={"query": "ASK {}"})  # start the pool
+        slow = pool.submit(client.get, "/sparql", params={"query": SLOW})
+        time.sleep(0.5)
+        r = client.get("/sparql", params={"query": "ASK {}"})
+        assert r.status_code == 429 and r.headers["retry-after"] == "1"
+        other = client.get("/sparql", params={"query": "ASK {}"},
+                           headers={"authorization": "Bearer someone-else"})
+        assert other.status_code == 200  # another client identity is not limited
+        assert slow.result().status_code == 503
+        assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
