@@ -126,7 +126,7 @@ def acronym_variant(short: str, defined: list[str]) -> tuple[str, str] | None:
         one_edit = len(up) >= 4 and len(d) >= 4 and edit_distance(up, d) == 1
         prefix = len(up) >= 3 and d.startswith(up) and len(d) - len(up) <= 2 and d != up
         if one_edit or prefix:
-            hits.append((d, "one edit from" if one_edit else "a prefix of"))
+            hits.append((d, "a prefix of" if prefix else "one edit from"))
     return hits[0] if len(hits) == 1 else None
 
 
@@ -199,9 +199,10 @@ def is_garbled(name: str) -> bool:
 
 def leading_noise(key: str, known: set[str], lower_counts: Counter[str]) -> str | None:
     """'ongoing northshire council' -> 'northshire council': a first word the pack uses in
-    lower case (an ordinary word run into the name from a table cell), before a name the
-    pack uses on its own."""
+    lower case (an ordinary word run into the name from a table cell) and in no other body
+    name, before a name the pack uses on its own."""
     first, _, rest = key.partition(" ")
-    if rest in known and len(rest.split()) >= 2 and lower_counts[first] >= 3:
-        return rest
-    return None
+    if rest not in known or len(rest.split()) < 2 or lower_counts[first] < 3:
+        return None
+    in_names = any(first in k.split() for k in known if k != key)
+    return None if in_names else rest

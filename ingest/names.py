@@ -70,7 +70,7 @@ def content_words(text: str) -> list[str]:
 
 
 def is_acronym(text: str) -> bool:
-    """'CESCB', 'CiCC', 'DfE', 'C&R': a short token of mostly capitals, no spaces."""
+    """'NSCB', 'CiCC', 'DfE', 'Y&F': a short token of mostly capitals, no spaces."""
     t = text.strip().strip(".,;:()")
     if not 2 <= len(t) <= 10 or " " in t:
         return False
@@ -112,7 +112,7 @@ class PersonName:
 
     @property
     def clean(self) -> str:
-        """The name without title: 'Irene Faseyi', 'M J Simon'."""
+        """The name without title: 'Jane Quill', 'A B Vale'."""
         return " ".join([*self.given, self.surname])
 
     @property
@@ -122,7 +122,7 @@ class PersonName:
 
 
 def parse_person(text: str) -> PersonName | None:
-    """Split 'Councillor Irene Faseyi' / 'M.J. Simon' / "Mike O'Regan"; None if no name."""
+    """Split 'Councillor Jane Quill' / 'A.B. Vale' / "Dara O'Hanlon"; None if no name."""
     s = re.sub(r"\([^)]*\)", " ", text)  # "(Chairman)", "(tbc)"
     s = re.split(r"[,\u2013\u2014]| - ", s)[0]
     words = [w.strip(".") for w in re.findall(r"[A-Za-z][A-Za-z.'\u2019-]*", s)]
@@ -157,7 +157,7 @@ def initials_compatible(a: str, b: str) -> bool:
 
 
 def looks_like_person(text: str) -> bool:
-    """'Nancy Meehan', 'J Oxley', 'Councillor M J Simon' - but not 'Relevant managers'."""
+    """'Nia Vale', 'J Quill', 'Councillor A B Vale' - but not 'Relevant managers'."""
     s = re.sub(r"\([^)]*\)", " ", text).strip()
     words = s.split()
     if not 1 <= len(words) <= 5 or any(w.lower() in POST_WORDS for w in words):

@@ -76,7 +76,7 @@ class BodyMention:
     name: str
     span: Span
     type: BodyType | None = None
-    acronym: str | None = None  # an acronym defined with it, e.g. "(CESCB)"
+    acronym: str | None = None  # an acronym defined with it, e.g. "(NSCB)"
     context: str = ""  # which field or sentence it came from ("action_plan.reporting" ...)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ingest.names import loose
+from ingest.names import content_words, loose
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,13 @@ class Reference:
     bodies: list[RefBody] = field(default_factory=list)
     acronyms: dict[str, RefAcronym] = field(default_factory=dict)  # upper short -> entry
     by_name: dict[str, RefBody] = field(default_factory=dict)  # loose name/alias/acr -> body
+    by_words: dict[str, RefBody] = field(default_factory=dict)  # content words -> body
 
     def body(self, text: str) -> RefBody | None:
-        """The national body a name or acronym denotes, if any."""
-        return self.by_name.get(loose(text)) or self.by_name.get(text.strip().upper())
+        """The national body a name or acronym denotes, if any ('Department of X' and
+        'Department for X' alike: only the content words must agree)."""
+        return (self.by_name.get(loose(text)) or self.by_name.get(text.strip().upper())
+                or self.by_words.get(" ".join(content_words(text))))
 
     def generic(self, short: str) -> RefAcronym | None:
         return self.acronyms.get(short.strip().upper())
@@ -75,6 +78,8 @@ def build(bodies: list[Any], acronyms: Any) -> Reference:
         ref.bodies.append(rb)
         for alias in (rb.name, *rb.aliases):
             ref.by_name.setdefault(loose(alias), rb)
+            if len(content_words(alias)) >= 2:
+                ref.by_words.setdefault(" ".join(content_words(alias)), rb)
         for acr in rb.acronyms:
             ref.by_name.setdefault(acr.upper(), rb)
     items = acronyms.items() if isinstance(acronyms, dict) else (

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest.names import classify_agent, is_post, loose, parse_person
+from ingest.names import body_head, classify_agent, is_post, loose, parse_person
 from ingest.records import DocumentRecords, PackExtraction, RoleHeld, RoleOwner, Span
 from ingest.refdata import Reference, reference
 from ingest.resolve_bodies import BodyResolver, BodyUse
@@ -50,7 +50,7 @@ def _post_and_body(post: str | None) -> tuple[str | None, str | None]:
 
 
 def split_names(text: str) -> list[str]:
-    """'Nancy Meehan / Shirley Jordan', 'PCT, Carers Centre, GPs' -> the names."""
+    """'Nia Vale / Tom Quill', 'PCT, Carers Centre, GPs' -> the names."""
     return [p.strip(" .") for p in _SPLIT.split(text) if p and p.strip(" .")]
 
 
@@ -177,6 +177,28 @@ class _Collector:
             self.post(name, span)
 
 
+_ACR_TOKEN = re.compile(r"(?<![\w&])([A-Z][A-Za-z&]{1,8})(?![\w&])")
+
+
+def _acronyms_in_prose(col: _Collector, lines: list[str],
+                       defs: dict[str, tuple[str, Span | None]], ref: Reference) -> None:
+    """Uses of the pack's own acronyms in running text ('reported to the NSCB'), and of
+    variants of them ('NSCIB', 'NSC'), which no extractor reports as mentions."""
+    from ingest.body_rules import acronym_variant
+    from ingest.names import is_acronym
+
+    seen = {u.text.strip().upper() for u in col.u.bodies}
+    bodies = [d for d, (exp, _) in defs.items() if body_head(exp)]
+    for n, line in enumerate(lines, 1):
+        for m in _ACR_TOKEN.finditer(line):
+            tok = m.group(1)
+            if not is_acronym(tok) or tok.upper() in seen or ref.generic(tok) or ref.body(tok):
+                continue
+            if tok.upper() in {d.upper() for d in bodies} or acronym_variant(tok, bodies):
+                col.body(tok, Span(n, n, line), "prose.acronym")
+                seen.add(tok.upper())
+
+
 def resolve(px: PackExtraction, *, home_council: str | None = None,
             meeting_body: str | None = None, acronyms: dict[str, str] | None = None,
             lines: list[str] | None = None, ref: Reference | None = None) -> PackExtraction:
@@ -188,8 +210,18 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
         col.document(d)
         for a in d.acronyms:
             defs.setdefault(a.short.strip(), (a.expansion.strip(), a.span))
+            if body_head(a.expansion) and not is_post(a.expansion):  # a glossary names a body
+                col.seg = d.segment.number
+                col.body(a.expansion.strip(), a.span, "acronym_table", acronym=a.short.strip())
     for short, exp in (acronyms or {}).items():
         defs.setdefault(short, (exp, None))
+    for u in col.u.bodies:
+        if u.acronym and not re.search(r"\(\s*" + re.escape(u.acronym) + r"\s*\)\s*$", u.text):
+            defs.setdefault(u.acronym.strip(), (u.text.strip(), u.span))
+        elif u.acronym:
+            defs.setdefault(u.acronym.strip(), (u.text[:u.text.rindex("(")].strip(), u.span))
+    if lines:
+        _acronyms_in_prose(col, lines, defs, ref)
     if meeting_body is None:
         meeting_body = next((m.body for d in px.documents for m in d.meetings if m.body), None)
     words = Counter(w for line in lines for w in loose(line).split()) if lines else None
@@ -218,8 +250,13 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
     px.merges = br.merges + pr.merges + post_merges
     px.unresolved = br.unresolved + pr.unresolved
     names: dict[str, tuple[str, str]] = {}
+    person_names = dict(pr.names)
+    for p in pr.people:  # the clean name and the titled name find the person too
+        person_names.setdefault(p.name, p.key)
+        if p.title:
+            person_names.setdefault(f"{p.title} {p.name}", p.key)
     for kind, table in (("role", {r.phrase: r.key for r in roles}), ("post", post_names),
-                        ("person", pr.names), ("body", br.names)):
+                        ("person", person_names), ("body", br.names)):
         for text, key in table.items():
             names[normalise(text)] = (kind, key)
     px.names = names

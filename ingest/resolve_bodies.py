@@ -54,6 +54,8 @@ GENERIC_HEADS = frozenset({
     "council", "committee", "board", "trust", "group", "partnership", "panel", "team", "service",
     "unit", "department", "directorate", "forum", "network", "agency", "sub committee",
 })
+_SMALL_LOWER = frozenset({"and", "of", "for", "the", "in", "on"})
+_SMALL = frozenset({"AND", "OF", "FOR", "THE", "IN", "ON"})
 _NAMING_RULES = frozenset({"new", "exact", "generic-name", "reference-data"})
 _GENERIC_MARKERS = frozenset({"local", "our", "its", "their", "relevant", "respective"})
 
@@ -303,6 +305,16 @@ class BodyResolver(NameRules):
 
     # --- output --------------------------------------------------------------------
 
+    def _acronym_of(self, c: _Cluster, name: str) -> str | None:
+        """The acronym the pack defines for this very name, else any attached to it."""
+        own = [a for a, (exp, _) in self.defs.items() if loose(exp) == loose(name)
+               and any(loose(u.text) == loose(a) for u in c.uses)]
+        shorts = [u.acronym for u in c.uses if u.acronym and loose(u.name) == loose(name)]
+        for found in (*shorts, *own, c.acronym):
+            if found:
+                return found
+        return c.ref.acronyms[0] if c.ref and c.ref.acronyms else None
+
     def _name_of(self, c: _Cluster) -> str:
         """The most used full form that keeps the anchor's first word (so 'Northshire
         Council' may name 'Northshire Borough Council', but 'the Council' never does)."""
@@ -315,7 +327,12 @@ class BodyResolver(NameRules):
                         and self.assigned.get(id(u), (None, "new"))[1] in _NAMING_RULES)
         if not forms:
             return display_name(c.uses[0].name or c.uses[0].text) if c.uses else c.anchor
-        return max(forms, key=lambda f: (forms[f], not f.isupper(), f[:1].isupper(), len(f)))
+        if all(f.isupper() for f in forms):  # 'NORTHSHIRE COUNCIL' heading -> a label
+            return " ".join(w if len(w) <= 3 and w not in _SMALL else
+                            (w.lower() if w.lower() in _SMALL_LOWER else w.capitalize())
+                            for w in max(forms, key=lambda f: forms[f]).split())
+        return max(forms, key=lambda f: (forms[f], not f.isupper(), f[:1].isupper(),
+                                         all(ch.isalnum() or ch in " '-&," for ch in f), len(f)))
 
     def _result(self) -> BodyResult:
         bodies, merges, names = [], [], {}
@@ -340,7 +357,7 @@ class BodyResolver(NameRules):
                 typ = "team_or_service" if body_head(name) is None else typ
             aliases = sorted({u.text.strip() for u in c.uses} - {name})
             spans = [u.span for u in c.uses if u.span is not None]
-            acr = c.acronym or (c.ref.acronyms[0] if c.ref and c.ref.acronyms else None)
+            acr = self._acronym_of(c, name)
             bodies.append(Body(key=key, name=name, type=typ, aliases=aliases,  # type: ignore
                                acronym=acr, parent=parent, spans=spans,
                                national=c.ref is not None))

@@ -1,7 +1,7 @@
 """One node per real person, and posts linked to the people who hold them.
 
-Packs write a person in full with a title in one place ("Councillor Irene Faseyi") and as
-initials plus surname in another ("I Faseyi"). Uses with the same surname and compatible
+Packs write a person in full with a title in one place ("Councillor Jane Quill") and as
+initials plus surname in another ("J Quill"). Uses with the same surname and compatible
 initials (and no conflicting given name) are one person; the fullest form, without title,
 is the name and the others are aliases. A surname-only use that fits several people is
 reported, not guessed. Keys follow docs/model.md: ``key_for(surname, first initial)``, with
