@@ -126,6 +126,7 @@ def test_implementation_plan_markdown_from_another_council() -> None:
     assert lines["1.1"].deadline_date == "2013-06-30"
     assert lines["1.2"].lead == ["Adult Social Care", "Northgate Carers Trust"]
     assert lines["1.2"].deadline_date == "2013-12-31"  # Q3 of 2013/14
+    assert lines["2.1"].outcome_heading == "Living well"  # a '## Priority 2:' heading
     wrapped = lines["2.1"]
     assert wrapped.action == "Set up dementia cafes and train café volunteers"
     assert wrapped.measure == "10 cafes open 40 volunteers trained"

@@ -57,6 +57,11 @@ def deadline_date(text: str | None) -> str | None:
     return None
 
 
+def line_text(raw: str) -> str:
+    """A line's text without markup, markdown heading marks ('## Outcome 1') included."""
+    return re.sub(r"^#{1,6}\s+", "", clean(raw))
+
+
 def header_map(cells: list[str], patterns: Mapping[str, str]) -> dict[str, int]:
     """Column index per field, for the header cells that match a field's pattern.
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from ingest.extractors._columns import cell, deadline_date, header_map, row_cells, split_bullets
+from ingest.extractors._columns import (
+    cell,
+    deadline_date,
+    header_map,
+    line_text,
+    row_cells,
+    split_bullets,
+)
 from ingest.names_in_prose import split_list
 from ingest.records import BodyMention, PlanLine, Segment
 from ingest.text import PackText
@@ -54,9 +61,9 @@ def plan_lines(pack: PackText, segment: Segment) -> list[PlanLine]:
     heading: tuple[int, str] | None = None
     for n in range(segment.start, segment.end + 1):
         raw = pack.line(n)
-        text = clean(raw)
+        text = line_text(raw)
         m = _HEADING.match(text)
-        if m and len(clean(raw.split("\t")[0])) == len(text):
+        if m and len(line_text(raw.split("\t")[0])) == len(text):
             heading = (int(m.group(1)), m.group(2).strip())
             continue
         cells = row_cells(raw)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.extractors import PackContext, register
-from ingest.extractors._columns import cell, header_map, row_cells
+from ingest.extractors._columns import cell, header_map, line_text, row_cells
 from ingest.extractors._report_header import read_header
 from ingest.prose_mentions import prose_body_mentions, titled_people
 from ingest.records import DocumentRecords, Segment, TaskGroup, Warning_, WorkProgrammeItem
@@ -93,7 +93,7 @@ class _Schedule:
     def run(self) -> None:
         for n in range(self.segment.start, self.segment.end + 1):
             raw = self.pack.line(n)
-            text = clean(raw)
+            text = line_text(raw)
             if not text or is_furniture(raw):
                 continue
             cells = row_cells(raw)
