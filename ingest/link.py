@@ -17,11 +17,14 @@ from ingest.records import Action, Recommendation, Warning_
 from ingest.timescale import normalise_timescale
 
 THRESHOLD = 0.6
+_NUMBER = re.compile(r"^\s*(?:(?:recommendation|area for improvement|afi|rec)\.?\s*\d+(?:\.\d+)*"
+                     r"\s*[:.)-]?|\d+(?:\.\d+)*\s*[:.)-])\s*")
 _LEAD = re.compile(r"^(?:ensure that|ensure|to ensure that|we will|the council will)\s+")
 
 
 def _words(text: str | None) -> list[str]:
-    s = re.sub(r"[^a-z0-9 ]+", " ", (text or "").lower().replace("'", ""))
+    s = _NUMBER.sub("", (text or "").lower())
+    s = re.sub(r"[^a-z0-9 ]+", " ", s.replace("'", ""))
     return _LEAD.sub("", " ".join(s.split())).split()
 
 

@@ -166,3 +166,23 @@ def test_tentative_bodies_and_people_named_in_passing_are_mentioned(sample) -> N
     table = {(b.name, b.acronym) for b in recs.bodies if b.context == "acronym_table"}
     assert {("Pupil Protection Unit", "PPU"), ("Childrens Assessment team", "CAT")} <= table
     assert not any(b.acronym == "PC" for b in recs.bodies)  # 'Practice Consultants': people
+
+
+def test_recommendation_row_with_its_action_rows_below_is_one_action() -> None:
+    recs = run("action_plan_northvale.txt", PackContext())
+    acts = recs.actions
+    assert [(a.recommendation_text, a.section, a.span.start, a.span.end) for a in acts] == [
+        ("1. Ensure that all children subject to a child protection plan are seen alone",
+         "Help and protection", 5, 7),
+        ("2. Improve the quality of return home interviews for children who go missing",
+         "Help and protection", 8, 8),
+        ("Strengthen the oversight of the Northvale Safeguarding Children Board", "Leadership",
+         10, 10)]
+    first = acts[0]
+    assert first.key_actions == "Revise the visit recording form Audit visits monthly"
+    assert owners(first) == [("Head of Safeguarding", "post", None),
+                             ("T. Baines", "person", None), ("Practice Managers", "role", None)]
+    assert [(s.checkpoint, s.date, s.rag, s.note) for s in first.statuses] == [
+        ("March 2015", "2015-03-31", "amber", "Form revised; First audit done")]
+    assert acts[1].unassigned and acts[2].statuses[0].rag == "amber"
+    assert owners(acts[2]) == [("Director of Children's Services", "post", None)]

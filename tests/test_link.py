@@ -66,3 +66,10 @@ def test_similarity_is_symmetric_and_bounded() -> None:
     assert similarity(a, b) == similarity(b, a)
     assert 0.0 <= similarity(a, b) <= 1.0
     assert similarity("", b) == 0.0
+
+
+def test_numbered_plan_rows_link_to_unnumbered_recommendations() -> None:
+    recs, acts = extract("inspection_sif_northvale.txt", "action_plan_northvale.txt")
+    assert link_actions(recs, acts) == []
+    assert [a.recommendation_id for a in acts] == [r.id for r in recs]
+    assert similarity("16 plus service review", "16 plus service review") == 1.0

@@ -39,6 +39,9 @@ RAG = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green",
 _NAMED = re.compile(r"\b(?:by|with)\s+([A-Z][a-z'’-]{2,}\s+[A-Z][a-z'’-]+)\b(?!\s+[A-Z&])")
 
 
+_SEVERITY = {"red": 0, "amber": 1, "green": 2, "completed": 3}
+
+
 def rag_of(text: str | None) -> str | None:
     s = clean(text).lower().strip(" .")
     return RAG.get(s, s or None)
@@ -98,6 +101,7 @@ def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> D
     header_n, cols = found
     anchor = ctx.meeting_date or ctx.inspection_published
     section: str | None = None
+    pending: tuple[int, str] | None = None  # a recommendation row whose actions follow
     for n, raw in lines:
         if n <= header_n or not raw.strip() or is_furniture(raw) or is_separator_row(raw):
             continue
@@ -119,16 +123,58 @@ def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> D
         if header_repeat(cells, cols):
             continue
         filled = [c for c in cells if c]
-        if len(filled) == 1 and cells[0] and len(filled[0]) <= 120:
-            section = filled[0]
+        if len(filled) == 1 and cells[0]:
+            if recommendation_like(filled[0]):  # rows below carry its actions
+                pending = (n, filled[0])
+            elif len(filled[0]) <= 120:
+                section, pending = filled[0], None
             continue
         row = align(cells, cols)
         rec_i = cols.index("recommendation")
-        if not _cell(row, rec_i) and out.actions:  # a continuation of the row above
-            prev = out.actions[-1]
-            extra = _cell(row, cols.index("key_actions"))
-            if extra:
-                prev.key_actions = f"{prev.key_actions or ''} {extra}".strip()
+        if not _cell(row, rec_i) and rec_i is not None:
+            last = out.actions[-1] if out.actions else None
+            if pending and (last is None or last.span.start < pending[0]):
+                row[rec_i] = pending[1]
+                act = _action(pack, n, row, cols, section, anchor, out)
+                act.span = pack.span(pending[0], n)
+                out.actions.append(act)
+            elif last is not None:  # a continuation of the action above
+                _merge(pack, last, _action(pack, n, row, cols, section, anchor, out))
             continue
+        pending = None
         out.actions.append(_action(pack, n, row, cols, section, anchor, out))
     return out
+
+
+_VERBS = re.compile(r"^(?:(?:recommendation|area for improvement|afi)\s*\d*\s*[:.)-]?\s*|"
+                    r"\d+(?:\.\d+)*[.):]?\s+)?(?:ensure|improve|increase|develop|review|"
+                    r"establish|strengthen|reduce|provide|make|introduce|implement|embed)\b",
+                    re.I)
+
+
+def recommendation_like(text: str) -> bool:
+    """A one-cell row that is a recommendation heading its action rows, not a section."""
+    return bool(_VERBS.match(text)) or len(text.split()) > 12 or " should " in text
+
+
+def _merge(pack: PackText, into: Action, more: Action) -> None:
+    """Fold a continuation row into the action above: one action per recommendation."""
+    if more.key_actions:
+        into.key_actions = f"{into.key_actions or ''} {more.key_actions}".strip()
+    known = {o.name for o in into.owners}
+    into.owners += [o for o in more.owners if o.name not in known]
+    into.unassigned = not into.owners
+    for st in more.statuses:  # one status per checkpoint: notes joined, the worst RAG kept
+        same = next((x for x in into.statuses if x.checkpoint == st.checkpoint), None)
+        if same is None:
+            into.statuses.append(st)
+            continue
+        same.note = "; ".join(x for x in (same.note, st.note) if x) or None
+        same.rag = min((x for x in (same.rag, st.rag) if x), default=None,
+                       key=lambda r: _SEVERITY.get(r, 9))
+        same.span = pack.span(same.span.start, st.span.end)
+    into.reports_to += [b for b in more.reports_to if b not in into.reports_to]
+    into.reporting_schedule = into.reporting_schedule or more.reporting_schedule
+    into.reporting_frequency = into.reporting_frequency or more.reporting_frequency
+    into.timescale_as_written = into.timescale_as_written or more.timescale_as_written
+    into.span = pack.span(into.span.start, more.span.end)
