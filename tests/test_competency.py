@@ -184,3 +184,18 @@ def test_badly_named_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("# title: t\n# question: q?\nASK {}\n", encoding="utf-8")
     with pytest.raises(QuestionFileError, match="NN-slug"):
         parse_question(bad)
+
+
+def test_cli_lists_questions_with_parameters() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from remit.cli.common import app
+
+    res = CliRunner().invoke(app, ["questions", "--json"])
+    assert res.exit_code == 0, res.output
+    listed = {q["id"]: q for q in json.loads(res.stdout)}
+    assert set(listed) == set(EXPECTED)
+    assert listed["06-overdue-recommendations"]["parameters"] == {
+        "asOf": '"2011-12-01"^^xsd:date'}

@@ -98,3 +98,11 @@ def test_reference_holds_no_local_acronym_of_the_sample() -> None:
     acronyms = {a.acronym for a in reference.generic_acronyms()}
     acronyms |= {x for b in reference.national_bodies() for x in b.acronyms}
     assert not acronyms & {"CESCB", "CEC", "CESAB"}
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    result = doctest.testmod(reference)
+    assert result.attempted >= 2
+    assert result.failed == 0
