@@ -38,8 +38,11 @@ def backup_store(settings: Settings, target: Path) -> int:
     target = Path(target)
     if target.exists():
         raise StoreError(f"backup target {target} already exists; choose a new directory")
-    with EmbeddedStore(settings.store, read_only=True) as st:
+    st = EmbeddedStore(settings.store, read_only=True)
+    try:
         st.backup(target)
+    finally:
+        st.close()
     return len(ox.Store.read_only(str(target)))
 
 

@@ -351,7 +351,8 @@ class EmbeddedStore(Store):
             return len(self._store)
         q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ox.NamedNode(str(graph)).value}> " \
             "{ ?s ?p ?o } }"
-        return int(next(iter(self._store.query(q)))["n"].value)
+        rows: Any = self._store.query(q)
+        return int(next(iter(rows))["n"].value)
 
     def graph(self, name: URIRef) -> Graph:
         self.refresh()

@@ -55,7 +55,7 @@ from graph.store import (
     Store,
     StoreError,
 )
-from graph.updates import insert_data
+from graph.updates import insert_data, triples_text
 
 #: What ``query()`` accepts: results for SELECT/ASK, N-Triples for CONSTRUCT/DESCRIBE.
 ANY_RESULT = f"{JSON_RESULTS}, application/n-triples;q=0.9, text/turtle;q=0.8"
@@ -185,8 +185,7 @@ class RemoteStore(Store):
             if g.identifier == ds.default_graph.identifier or not isinstance(
                     g.identifier, URIRef):
                 loose += len(g)
-                body = "".join(f"{term_text(s)} {term_text(p_)} {term_text(o)} .\n"
-                               for s, p_, o in g)
+                body = "".join(triples_text(g, f"f{i}"))
                 if body:
                     ops.append(f"INSERT DATA {{\n{body}}}")
                 continue
@@ -239,7 +238,8 @@ class RemoteStore(Store):
             return
         ds = Dataset()
         for r in rows:
-            ds.graph(json_term(r["g"])).add(tuple(json_term(r[k]) for k in "spo"))
+            ds.graph(json_term(r["g"])).add((json_term(r["s"]), json_term(r["p"]),
+                                             json_term(r["o"])))
         out.write(ds.serialize(format="trig").encode("utf-8"))
 
     def state(self) -> str:

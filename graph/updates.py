@@ -10,9 +10,9 @@ backslash-``u`` escape is stored exactly as given.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from rdflib import BNode, Graph, URIRef
-from rdflib.term import Identifier
 
 from graph.bindings import iri_text, term_text
 
@@ -21,7 +21,7 @@ def iri(term: URIRef) -> str:
     return iri_text(term)
 
 
-def _term(t: Identifier, scope: str) -> str:
+def _term(t: Any, scope: str) -> str:
     # Blank-node labels are scoped per graph so two graphs never share one by accident.
     if isinstance(t, BNode):
         return term_text(BNode(f"{scope}x{t}"), allow_bnode=True)

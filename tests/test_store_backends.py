@@ -276,3 +276,10 @@ def test_remote_update_url_is_derived_for_oxigraph_and_fuseki() -> None:
     assert update_url_for(Settings(endpoint="http://h:8890/sparql")) == "http://h:8890/sparql"
     assert update_url_for(Settings(endpoint="http://h/q", update_endpoint="http://h/u")) == \
         "http://h/u"
+
+
+def test_load_file_keeps_blank_nodes_distinct(store: Store, tmp_path: Path) -> None:
+    f = tmp_path / "bnodes.ttl"
+    f.write_text(f'_:a <{EX.name}> "one" . _:b <{EX.name}> "two" . _:a <{EX.knows}> _:b .\n')
+    assert store.load_file(f, G1) == 3
+    assert isomorphic(store.graph(G1), Graph().parse(f, format="turtle"))
