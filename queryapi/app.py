@@ -65,9 +65,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
             response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    from queryapi import api, entity, gsp, health, pages, search, sparql, void
+    from queryapi import api, entity, gsp, health, ontology_page, pages, search, sparql, void
 
-    for module in (sparql, gsp, void, health, entity, search, api, pages):
+    for module in (sparql, gsp, void, health, entity, search, api, ontology_page, pages):
         app.include_router(module.router)
     for name in OPTIONAL_PAGES:  # officers' pages, added by the network work when present
         try:

@@ -10,6 +10,7 @@ first search rebuilds it, once, under a lock.
 from __future__ import annotations
 
 import threading
+import time
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -26,14 +27,23 @@ _rebuild = threading.Lock()
 KIND_NAMES = sorted(set(KINDS.values()))
 
 
+_checked: dict[str, float] = {}
+#: Seconds between checks of the store's state (a remote store's state is a COUNT query).
+CHECK_EVERY = 2.0
+
+
 def fresh_index(st: AppState) -> str:
     path = st.index_path()
+    now = time.monotonic()
+    if path.exists() and now - _checked.get(str(path), -CHECK_EVERY) < CHECK_EVERY:
+        return str(path)
     store = st.store()
     current = store.state()
     if indexed_state(path) != current:
         with _rebuild:
             if indexed_state(path) != current:
                 build_index(store, path)
+    _checked[str(path)] = now
     return str(path)
 
 

@@ -59,3 +59,12 @@ def test_graph_store_unknown_graph_is_404(client):
 def test_graph_store_needs_graph_or_default(client):
     assert client.get("/store").status_code == 400
     assert client.get("/store?default").status_code == 200
+
+
+def test_ontology_is_served_as_html_and_turtle(client):
+    html = client.get("/ontology", headers={"accept": "text/html"})
+    assert html.status_code == 200 and "responsibleFor" in html.text
+    assert "content-security-policy" in html.headers
+    ttl = client.get("/ontology", headers={"accept": "text/turtle"})
+    g = Graph().parse(data=ttl.text, format="turtle")
+    assert (REM.Recommendation, RDF.type, None) in g
