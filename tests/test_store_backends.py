@@ -18,8 +18,16 @@ from rdflib.compare import isomorphic
 from graph.embedded import EmbeddedStore
 from graph.remote import RemoteStore, update_url_for
 from graph.settings import Settings
-from graph.store import NotAcceptable, QuerySyntaxError, ReadOnlyError, Rows, Store, StoreError
-from tests.helpers.oxigraph_server import free_port, oxigraph_server_fixture
+from graph.store import (
+    NotAcceptable,
+    QuerySyntaxError,
+    QueryTimeout,
+    ReadOnlyError,
+    Rows,
+    Store,
+    StoreError,
+)
+from tests.helpers.oxigraph_server import free_port, oxigraph_server, oxigraph_server_fixture
 
 EX = Namespace("https://example.org/")
 G1, G2, G3 = EX["graph/1"], EX["graph/2"], EX["graph/3"]
@@ -283,3 +291,13 @@ def test_load_file_keeps_blank_nodes_distinct(store: Store, tmp_path: Path) -> N
     f.write_text(f'_:a <{EX.name}> "one" . _:b <{EX.name}> "two" . _:a <{EX.knows}> _:b .\n')
     assert store.load_file(f, G1) == 3
     assert isomorphic(store.graph(G1), Graph().parse(f, format="turtle"))
+
+
+def test_remote_query_past_the_time_limit_raises_query_timeout(tmp_path: Path) -> None:
+    with oxigraph_server(tmp_path / "ox", extra_args=["--timeout-s", "3"]) as srv, \
+            RemoteStore(srv.settings(query_timeout=0.5)) as st:
+        st.update("INSERT DATA { GRAPH <urn:g> { "
+                  + " ".join(f"<urn:s{i}> <urn:p> {i} ." for i in range(300)) + " } }")
+        join = " . ".join(f"?a{i} ?b{i} ?c{i}" for i in range(6))
+        with pytest.raises(QueryTimeout, match=srv.query_url):
+            st.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {join} }}")

@@ -36,7 +36,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,11 +122,13 @@ def _wait_ready(server: OxigraphServer, timeout: float) -> None:
 
 
 @contextlib.contextmanager
-def oxigraph_server(location: Path | str | None = None, *,
-                    startup_timeout: float = 20.0) -> Iterator[OxigraphServer]:
+def oxigraph_server(location: Path | str | None = None, *, startup_timeout: float = 20.0,
+                    extra_args: Sequence[str] = ()) -> Iterator[OxigraphServer]:
     """Start ``oxigraph serve`` on a free loopback port; kill it (and wait) on exit.
 
     ``location`` is the data directory; by default a temporary one removed afterwards.
+    ``extra_args`` go to ``oxigraph serve`` (e.g. ``["--timeout-s", "2"]``, so that a test
+    of client time limits does not leave the server computing).
     """
     tmp = None
     if location is None:
@@ -137,7 +139,7 @@ def oxigraph_server(location: Path | str | None = None, *,
     port = free_port()
     proc = subprocess.Popen(
         [oxigraph_binary(), "serve", "--location", str(loc), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
+         "--union-default-graph", *extra_args],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     server = OxigraphServer(f"http://127.0.0.1:{port}", proc, loc)
     try:
