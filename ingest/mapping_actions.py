@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from ingest import records as r
 from ingest.mapping import Mapper, date_literal, key_of, number_literal
-from ingest.mapping_records import rec_node, status_concept
+from ingest.mapping_records import rec_node, status_concept, timescale_concept
 from ontology.namespaces import DCTERMS, RDF, RDFS, REM, key_for, normalise
 
 
@@ -65,6 +65,7 @@ def _recommendation_of(m: Mapper, act: r.Action, doc: URIRef, plan_title: str) -
     m.g.add((node, RDF.type, REM.Recommendation))
     m.add(node, REM.text, text)
     m.add(node, REM.recommendationId, act.recommendation_id)
+    m.add(node, REM.timescale, timescale_concept(act.timescale_as_written))
     m.add(node, REM.timescaleText, act.timescale_as_written)
     m.provenance(node, act.span, doc)
     return node

@@ -38,10 +38,11 @@ STATUSES = {
 }
 
 
-def timescale_concept(text: str | None) -> URIRef | None:
-    """``timescale:`` concept of a timescale as written ("Within three months" ...)."""
+def timescale_concept(text: str | None) -> URIRef:
+    """``timescale:`` concept of a timescale as written ("Within three months" ...);
+    ``timescale:other`` when none is stated, as the shapes ask."""
     if not text:
-        return None
+        return TIMESCALE.other
     t = normalise(text)
     if "immediate" in t:
         return TIMESCALE.immediately

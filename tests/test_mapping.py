@@ -271,3 +271,18 @@ def test_relation_to_a_document_of_the_pack_points_at_the_document() -> None:
     docs = {t for t in targets if (t, RDF.type, REM.ActionPlan) in g}
     assert len(docs) == 1
     assert not any("plan-as-role" in str(r) for r in g.subjects(RDF.type, REM.RoleOwner))
+
+
+def test_recommendation_from_plan_wording_alone_has_a_timescale() -> None:
+    pack = read_pack("riverton_a.txt")
+    ex = riverton(pack)
+    ex.documents[1].recommendations.clear()  # the plan without its inspection report
+    ex.documents[2].actions[0].timescale_as_written = "IMMEDIATE"
+    _, g = to_graph(ex, pack, BASE)
+    recs = list(g.subjects(RDF.type, REM.Recommendation))
+    assert len(recs) == 2
+    found = {g.value(r, REM.timescale) for r in recs}
+    assert found == {URIRef("https://remit.example/vocab/timescale/immediately"),
+                     URIRef("https://remit.example/vocab/timescale/other")}
+    for a in g.subjects(RDF.type, REM.Action):
+        assert g.value(a, REM.implements) in recs
