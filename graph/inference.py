@@ -14,8 +14,8 @@ inferred triples of the steps before it, so chains compose):
 2. ``owl:inverseOf``, both directions (``oversees`` / ``overseenBy``, ``holds`` /
    ``heldBy``, ``responsibleParty`` / ``responsibleFor`` ...);
 3. ``owl:SymmetricProperty`` (``partnerOf``, ``sameJudgementAs``);
-4. steps 1-3 once more, so a sub-property of an inverse (``ledBy`` from ``leads``, then
-   ``responsibleParty``) is reached;
+4. steps 1-3 once more over the triples inferred so far, so a sub-property of an inverse
+   (``ledBy`` from ``leads``, then ``responsibleParty``) is reached;
 5. ``owl:TransitiveProperty`` closure, one operation per transitive property of the
    ontology (``rem:accountableTo``, ``org:transitiveSubOrganizationOf``): its edges are
    gathered into the inferred graph, then closed with a ``+`` path inside that graph (a path
@@ -93,7 +93,9 @@ def _transitive(prop: URIRef) -> str:
 def inference_update(ontology: Graph | None = None) -> str:
     """The SPARQL Update that recomputes ``INFERRED_GRAPH`` (steps in the module docstring)."""
     ops = [f"DROP SILENT GRAPH {INF}"]
-    ops += [SUB_PROPERTY, INVERSE, SYMMETRIC] * 2
+    first = [SUB_PROPERTY, INVERSE, SYMMETRIC]
+    # The second round needs only what the first one added (asserted triples are done).
+    ops += first + [op.replace("GRAPH ?g {", f"GRAPH {INF} {{") for op in first]
     ops += [_transitive(p) for p in transitive_properties(ontology)]
     ops += [SUB_CLASS, REMOVE_ASSERTED]
     return " ;\n".join(ops)
