@@ -88,3 +88,12 @@ def test_no_existing_path_is_a_usage_error(tmp_path: Path) -> None:
     res = run("ingest", str(tmp_path / "nowhere"), "--store", str(tmp_path / "s"))
     assert res.exit_code == 2 and "nowhere" in res.stderr
     assert not (tmp_path / "s").exists()
+
+
+def test_rejection_is_one_line_naming_the_whole_path(tmp_path: Path, folder: Path) -> None:
+    long_name = "a-very-long-pack-name-" + "x" * 90 + ".txt"
+    (folder / long_name).write_bytes(b"")
+    res = run("ingest", str(folder), "--store", str(tmp_path / "s"))
+    assert res.exit_code == 1
+    lines = [ln for ln in res.stderr.splitlines() if ln.startswith("rejected:")]
+    assert len(lines) == 1 and str(folder / long_name) in lines[0]

@@ -49,7 +49,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(
         with _open(s) as st, _progress() as progress:
             report = ingest_paths(paths, st, s, progress=progress)
     for p in report.rejected:
-        err.print(f"rejected: {p.error}", markup=False)
+        err.print(f"rejected: {p.error}", markup=False, soft_wrap=True)
     if json:
         print_json(report.to_json())
     else:
@@ -141,4 +141,5 @@ def remove(source: Annotated[str, typer.Argument(help="File name or graph IRI of
     if json:
         print_json({"removed": gone.name, "iri": gone.iri, "triples": gone.triples})
     else:
-        err.print(f"removed {gone.name}: {gone.triples} triples ({gone.iri})", markup=False)
+        err.print(f"removed {gone.name}: {gone.triples} triples ({gone.iri})", markup=False,
+                  soft_wrap=True)
