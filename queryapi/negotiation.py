@@ -86,15 +86,16 @@ def choose(accept: str | None, offered: tuple[str, ...], fmt: str | None = None)
     ranges = parse_accept(accept)
     if not ranges:
         return offered[0]
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, int] | None = None
     chosen = ""
     for i, media in enumerate(offered):
         matching = [r for r in ranges if r.matches(media)]
         if not matching:
             continue
-        q = max(matching, key=lambda r: (r.specificity, r.q)).q  # the most specific range
-        if q > 0 and (best is None or (q, -i) > best):
-            best, chosen = (q, -i), media
+        r = max(matching, key=lambda r: (r.specificity, r.q))  # the most specific range
+        score = (r.q, -r.order, -i)  # then the client's order, then ours (default first)
+        if r.q > 0 and (best is None or score > best):
+            best, chosen = score, media
     if not chosen:
         raise ApiError(406, f"none of the accepted media types ({accept}) can be produced; "
                        f"available: {', '.join(offered)}")

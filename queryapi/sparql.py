@@ -82,9 +82,27 @@ async def run_query(st: AppState, request: Request, text: str, *, fmt: str | Non
     return Response(body, media_type=media, headers=headers)
 
 
+async def utf8_body(request: Request) -> str:
+    """A direct POST body: UTF-8 only, as the protocol requires (415 for another charset)."""
+    for param in request.headers.get("content-type", "").split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in (
+                "utf-8", "utf8"):
+            raise ApiError(415, f"charset {value.strip()!r} is not supported; send UTF-8")
+    body = await request.body()
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, f"the body is not valid UTF-8 (byte {exc.start})") from None
+
+
 async def run_update(st: AppState, request: Request, text: str) -> Response:
     check_size(text, st.settings.max_query_bytes)
     check_write(request.headers.get("authorization"), st.settings.update_token)
+    if any(request.query_params.getlist(p) for p in ("using-graph-uri",
+                                                      "using-named-graph-uri")):
+        raise ApiError(400, "using-graph-uri and using-named-graph-uri are not supported; "
+                       "write USING / USING NAMED in the update itself")
     refuse_remote(text, update=True)
     try:
         with st.writer() as store:
@@ -94,6 +112,7 @@ async def run_update(st: AppState, request: Request, text: str) -> Response:
     return Response(status_code=204)
 
 
+@router.get("/sparql/", include_in_schema=False)
 @router.get("/sparql", summary="SPARQL 1.1 query (GET); with no query, the service "
             "description")
 async def sparql_get(request: Request) -> Response:
@@ -116,6 +135,7 @@ async def sparql_get(request: Request) -> Response:
                                              "named-graph-uri"))
 
 
+@router.post("/sparql/", include_in_schema=False)
 @router.post("/sparql", summary="SPARQL 1.1 query or update (POST)")
 async def sparql_post(request: Request) -> Response:
     st = state(request)
@@ -127,8 +147,10 @@ async def sparql_post(request: Request) -> Response:
         updates = [str(v) for v in form.getlist("update")]
         if queries and updates:
             raise ApiError(400, "give either query= or update=, not both")
-        dg = [str(v) for v in form.getlist("default-graph-uri")]
-        ng = [str(v) for v in form.getlist("named-graph-uri")]
+        dg = params.getlist("default-graph-uri") + [str(v) for v in
+                                                    form.getlist("default-graph-uri")]
+        ng = params.getlist("named-graph-uri") + [str(v) for v in
+                                                  form.getlist("named-graph-uri")]
         fmt = str(form.get("format") or params.get("format") or "") or None
         if updates:
             return await run_update(st, request, one(updates, "update") or "")
@@ -136,11 +158,11 @@ async def sparql_post(request: Request) -> Response:
         if query is None:
             raise ApiError(400, "the form has no query= (or update=) field")
     elif ctype == QUERY:
-        query = (await request.body()).decode("utf-8", errors="replace")
+        query = await utf8_body(request)
         dg, ng = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
         fmt = params.get("format")
     elif ctype == UPDATE:
-        return await run_update(st, request, (await request.body()).decode("utf-8", "replace"))
+        return await run_update(st, request, await utf8_body(request))
     else:
         raise ApiError(415, f"unsupported request body type {ctype or '(none)'!r}; POST "
                        f"{FORM}, {QUERY} or {UPDATE}")
@@ -149,6 +171,7 @@ async def sparql_post(request: Request) -> Response:
                            named_graphs=iris(ng, "named-graph-uri"))
 
 
+@router.api_route("/sparql/", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)
 @router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)
 async def sparql_other(request: Request) -> Response:
     raise ApiError(405, f"{request.method} is not allowed on /sparql; use GET or POST",
