@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ingest.cleaned import cleaned, furniture
 from ingest.records import Recommendation, Warning_
 from ingest.text import PackText
-from ingest.textutil import clean, is_furniture
 from ingest.timescale import due_date, normalise_timescale, timescale_code
 
 _HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\s+)?(?:areas? for (?:improvement|development)|"
@@ -40,7 +40,7 @@ def section_code(section: str | None) -> str:
 
 def addressee(sentence: str) -> str | None:
     """Who a lead-in sentence asks to act ('..., the council and its partners should ...')."""
-    s = re.sub(r"^\s*\d+[.)]\s*", "", clean(sentence))
+    s = re.sub(r"^\s*\d+[.)]\s*", "", cleaned(sentence))
     m = _SUBJECT.search(s)
     if not m:
         return None
@@ -75,8 +75,8 @@ def _bullets(pack: PackText, start: int, end: int) -> tuple[str, list[_Bullet], 
     n = start
     for n in range(start, end + 1):
         raw = pack.line(n)
-        text = clean(raw)
-        if not text or is_furniture(raw):
+        text = cleaned(raw)
+        if not text or furniture(raw):
             blank = True
             continue
         lm = _LEADIN.match(text)
@@ -127,14 +127,14 @@ def areas_for_improvement(
     n = start
     while n <= end:
         raw = pack.line(n)
-        if "\t" in raw or not _HEADING.match(clean(raw)):
+        if "\t" in raw or not _HEADING.match(cleaned(raw)):
             n += 1
             continue
         lead, bullets, last = _bullets(pack, n + 1, end)
         section = section_at(n)
         addressed = addressee(lead) if lead else None
         for b in bullets:
-            text = clean(" ".join(b.parts)).rstrip(" .;")
+            text = cleaned(" ".join(b.parts)).rstrip(" .;")
             if not text:
                 continue
             timescale = normalise_timescale(b.timescale_text)

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ingest.cleaned import cleaned, furniture
 from ingest.records import Judgement, Warning_
 from ingest.text import PackText
-from ingest.textutil import clean, is_furniture, is_separator_row, split_row
+from ingest.textutil import is_separator_row, split_row
 
 GRADE_WORDS = {"outstanding": 1, "good": 2, "adequate": 3, "satisfactory": 3,
                "requires improvement": 3, "inadequate": 4}
@@ -49,7 +50,7 @@ def label_of(grade: int | None, written: str) -> str | None:
 
 def grade_of(text: str) -> int | None:
     """The grade a line or cell states: 'Grade 3 (adequate)', 'Rating: Good', 'Good'."""
-    s = clean(text.replace("**", " ")).strip(" .")
+    s = cleaned(text.replace("**", " ")).strip(" .")
     if norm(s) in GRADE_WORDS:
         return GRADE_WORDS[norm(s)]
     for rx in _GRADE_LINE:
@@ -84,8 +85,8 @@ def _nonblank(pack: PackText, start: int, end: int) -> list[tuple[int, str, str]
     out = []
     for n in range(start, end + 1):
         raw = pack.line(n)
-        text = clean(raw.replace("**", " "))
-        if text and not is_furniture(raw):
+        text = cleaned(raw.replace("**", " "))
+        if text and not furniture(raw):
             out.append((n, raw, text))
     return out
 
@@ -156,7 +157,7 @@ def findings_table(pack: PackText, start: int, end: int,
     section rows (rows with no grade) read through the report's structure (``majors``)."""
     rows: list[Found] = []
     begin = next((n for n in range(start, end + 1) if "\t" not in pack.line(n)
-                  and _TABLE_TITLE.match(clean(pack.line(n)))), None)
+                  and _TABLE_TITLE.match(cleaned(pack.line(n)))), None)
     if begin is None:
         begin = _untitled_table(pack, start, end)
     if begin is None:
@@ -166,11 +167,11 @@ def findings_table(pack: PackText, start: int, end: int,
         raw = pack.line(n)
         if not raw.strip() or is_separator_row(raw):
             continue
-        if is_furniture(raw):
+        if furniture(raw):
             if "blank" in raw.lower():
                 break
             continue
-        cells = [c for c in (split_row(raw) or [clean(raw)]) if c]
+        cells = [c for c in (split_row(raw) or [cleaned(raw)]) if c]
         if len(cells) == 1:
             if not heading_like(cells[0]) or grade_of(cells[0]):
                 break

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
+from ingest.cleaned import cleaned
 from ingest.judgements import GRADE_WORDS, label_of, norm
 from ingest.records import Inspection, Judgement
 from ingest.text import PackText
-from ingest.textutil import clean
 
 _GRADE = r"(outstanding|good|adequate|satisfactory|inadequate)"
 _ANCHOR = re.compile(r"\b(?:most recent|last|previous|latest)\b(?:\s+[\w-]+){0,3}?\s+"
@@ -32,7 +32,7 @@ _DETERMINER = re.compile(r"^(?:the|its|their|an?)\s+|^(?:local authority|council
 
 
 def _area(phrase: str) -> str:
-    s = clean(phrase).strip(" ,")
+    s = cleaned(phrase).strip(" ,")
     for _ in range(3):
         s = _DETERMINER.sub("", s).strip()
     return s[:1].upper() + s[1:] if s else s
@@ -56,7 +56,7 @@ def _pairs(sentence: str, service: str | None) -> list[tuple[str, str]]:
     if m:
         aspect = m["obj"]
         if service and _key(_area(aspect)) != _key(_area(service)):
-            aspect = f"{_area(service)}: {clean(aspect)}"  # 'Adoption service: safeguarding'
+            aspect = f"{_area(service)}: {cleaned(aspect)}"  # 'Adoption service: safeguarding'
         out.append((aspect, m[2]))
         rest = sentence[m.end():]
         while (more := _MORE.match(rest)) is not None:
@@ -73,7 +73,7 @@ def referenced_inspection(pack: PackText, start: int, end: int,
     title = None
     first = 0
     for n in range(start, end + 1):
-        text = clean(pack.line(n))
+        text = cleaned(pack.line(n))
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
         for i, sentence in enumerate(sentences):
             anchor = _ANCHOR.search(sentence)
@@ -92,7 +92,7 @@ def referenced_inspection(pack: PackText, start: int, end: int,
                                             grade_label=label_of(grade, word),
                                             origin="prose"))  # type: ignore[arg-type]
                 if title is None:
-                    phrase_of = f" of {clean(service)}" if service else ""
+                    phrase_of = f" of {cleaned(service)}" if service else ""
                     title = f"Most recent inspection{phrase_of}"
                     first = n
     if not judgements or title is None:

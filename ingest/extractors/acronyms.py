@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from ingest.cleaned import cleaned, furniture
 from ingest.extractors import PackContext, register
 from ingest.inline_defs import body_type
 from ingest.records import Acronym, BodyMention, DocumentRecords, Segment, Span
 from ingest.text import PackText
-from ingest.textutil import clean, is_furniture, split_row
+from ingest.textutil import split_row
 
 _HEADINGS = ("acronyms", "abbreviations", "glossary", "glossary of terms", "key to acronyms",
              "acronyms used", "list of acronyms", "acronyms and abbreviations")
@@ -23,7 +24,7 @@ _INLINE = re.compile(r"^\s*([A-Za-z][\w&/.'-]{0,11})\s*(?:[-–=:]|\t)\s*(\S.{2,
 
 def is_acronym_heading(line: str) -> bool:
     """'Acronyms', 'Glossary', and their misspellings ('Acroynms')."""
-    s = clean(line).lower().strip(" :")
+    s = cleaned(line).lower().strip(" :")
     return bool(s) and len(s) < 40 and any(
         SequenceMatcher(None, s, h).ratio() >= 0.8 for h in _HEADINGS)
 
@@ -40,12 +41,12 @@ def acronym_rows(pack: PackText, start: int, end: int) -> list[Acronym]:
     out: list[Acronym] = []
     for n in range(start, min(end, len(pack)) + 1):
         raw = pack.line(n)
-        if not raw.strip() or is_furniture(raw) or is_acronym_heading(raw):
+        if not raw.strip() or furniture(raw) or is_acronym_heading(raw):
             continue
         cells = split_row(raw)
         span = Span(n, n, raw)
         if cells is None:
-            m = _INLINE.match(clean(raw))
+            m = _INLINE.match(cleaned(raw))
             if m and looks_like_acronym(m[1]):
                 out.append(Acronym(m[1], m[2].strip(" .;"), span))
             continue

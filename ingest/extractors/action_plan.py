@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.cleaned import cleaned, furniture
 from ingest.extractors import PackContext, register
 from ingest.extractors.acronyms import acronym_bodies, acronym_rows, is_acronym_heading
 from ingest.judgements import heading_like
@@ -27,7 +28,7 @@ from ingest.records import (
 )
 from ingest.tables import Columns, align, find_header, header_repeat
 from ingest.text import PackText
-from ingest.textutil import clean, is_furniture, is_separator_row, split_row
+from ingest.textutil import is_separator_row, split_row
 from ingest.timescale import resolve_checkpoint
 
 RAG = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green",
@@ -43,7 +44,7 @@ _SEVERITY = {"red": 0, "amber": 1, "green": 2, "completed": 3}
 
 
 def rag_of(text: str | None) -> str | None:
-    s = clean(text).lower().strip(" .")
+    s = cleaned(text).lower().strip(" .")
     return RAG.get(s, s or None)
 
 
@@ -103,7 +104,7 @@ def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> D
     section: str | None = None
     pending: tuple[int, str] | None = None  # a recommendation row whose actions follow
     for n, raw in lines:
-        if n <= header_n or not raw.strip() or is_furniture(raw) or is_separator_row(raw):
+        if n <= header_n or not raw.strip() or furniture(raw) or is_separator_row(raw):
             continue
         if is_acronym_heading(raw):
             out.acronyms = acronym_rows(pack, n + 1, end)
@@ -113,7 +114,7 @@ def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> D
             break
         cells = split_row(raw)
         if cells is None:
-            text = clean(raw)
+            text = cleaned(raw)
             if heading_like(text):
                 section = text
             else:

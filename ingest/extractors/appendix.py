@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.cleaned import cleaned, furniture
 from ingest.extractors import PackContext, register
 from ingest.records import DocumentRecords, FurtherArea, Segment
 from ingest.text import PackText
-from ingest.textutil import clean, is_furniture, strip_bullet
+from ingest.textutil import strip_bullet
 
 _NUMBERED = re.compile(r"^\s*\**\s*(\d{1,2})[.)]\s+(.+?)\s*\**\s*$")
 
@@ -30,21 +31,21 @@ def further_areas(pack: PackText, start: int, end: int) -> list[FurtherArea]:
         if "\t" in raw:
             continue
         m = _NUMBERED.match(raw)
-        if not m or not _title_like(clean(m[2])):
+        if not m or not _title_like(cleaned(m[2])):
             continue
         number = int(m[1])
         if heads and number != heads[-1][1] + 1:
             continue  # a numbered line inside an area's notes
         if not heads and number != 1:
             continue
-        heads.append((n, number, clean(m[2]).rstrip(" :")))
+        heads.append((n, number, cleaned(m[2]).rstrip(" :")))
     if len(heads) < 2:
         return []
     out = []
     for i, (n, number, title) in enumerate(heads):
         stop = heads[i + 1][0] - 1 if i + 1 < len(heads) else min(end, len(pack))
-        details = [clean(strip_bullet(pack.line(k))) for k in range(n + 1, stop + 1)
-                   if pack.line(k).strip() and not is_furniture(pack.line(k))]
+        details = [cleaned(strip_bullet(pack.line(k))) for k in range(n + 1, stop + 1)
+                   if pack.line(k).strip() and not furniture(pack.line(k))]
         last = max([n] + [k for k in range(n + 1, stop + 1) if pack.line(k).strip()])
         out.append(FurtherArea(number, title, pack.span(n, last),
                                details="\n".join(d for d in details if d) or None))

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from ingest.cleaned import cleaned, furniture
 from ingest.extractors import PackContext, register
 from ingest.improvements import areas_for_improvement
 from ingest.inline_defs import body_type, find_acronym_definitions, find_body_names
@@ -30,22 +31,23 @@ from ingest.records import (
 )
 from ingest.referenced import referenced_inspection
 from ingest.text import PackText
-from ingest.textutil import MONTHS, clean, is_furniture, parse_date, strip_title
+from ingest.textutil import MONTHS, parse_date, strip_title
 
 # (short name, full name if the reference data lacks it, [(signal, weight)])
 INSPECTORATES = [
     ("Ofsted", "Office for Standards in Education, Children's Services and Skills",
      [(r"ofsted\.gov\.uk", 3), (r"her majesty['’]s inspectors?\b(?! of)", 2), (r"\bofsted\b", 1),
-      (r"\bHMI\b", 1)]),
+      (r"\bhmi\b", 1)]),
     ("CQC", "Care Quality Commission",
-     [(r"cqc\.org\.uk", 3), (r"care quality commission", 1), (r"\bCQC\b", 1)]),
+     [(r"cqc\.org\.uk", 3), (r"care quality commission", 1), (r"\bcqc\b", 1)]),
     ("HMICFRS", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
-     [(r"inspectorate of constabulary", 2), (r"\bHMICF?R?S\b", 2)]),
+     [(r"inspectorate of constabulary", 2), (r"\bhmicf?r?s\b", 2)]),
     ("HM Inspectorate of Probation", "His Majesty's Inspectorate of Probation",
      [(r"inspectorate of probation", 2)]),
     ("Estyn", "Estyn", [(r"estyn\.gov\.wales|\bestyn\b", 2)]),
     ("CIW", "Care Inspectorate Wales", [(r"care inspectorate wales|careinspectorate\.wales", 2)]),
 ]
+_SIGNALS = [(short, re.compile(rx), w) for short, _, sig in INSPECTORATES for rx, w in sig]
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _RANGE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\s*"
                     rf"(?:to|until|and|-|–|—)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})",
@@ -67,10 +69,10 @@ def _field_key(label: str) -> str:
 
 def inspectorate_of(text: str) -> tuple[str, str] | None:
     """(short name, full name) of the inspectorate whose signals weigh most in ``text``."""
-    scores = Counter()
-    for short, _, signals in INSPECTORATES:
-        for rx, weight in signals:
-            scores[short] += weight * len(re.findall(rx, text, re.I))
+    scores: Counter[str] = Counter()
+    low = text.lower()
+    for short, rx, weight in _SIGNALS:
+        scores[short] += weight * len(rx.findall(low))
     if not scores or scores.most_common(1)[0][1] == 0:
         return None
     short = scores.most_common(1)[0][0]
@@ -150,8 +152,8 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
     if end < start:
         return out
     text = pack.text(start, end)
-    lines = [(n, clean(pack.line(n))) for n in range(start, end + 1)]
-    lines = [(n, t) for n, t in lines if t and not is_furniture(pack.line(n))]
+    lines = [(n, cleaned(pack.line(n))) for n in range(start, end + 1)]
+    lines = [(n, t) for n, t in lines if t and not furniture(pack.line(n))]
     if not lines:
         return out
     title_n, title = _title(lines, segment)
@@ -166,7 +168,7 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
     short, full = found if found else (None, None)
     header_end = max([title_n] + [n for n, _ in fields.values()])
     team = re.search(r"inspection team (?:consisted|comprised|was made up) of (.+?)\.(?:\s|$)",
-                     clean(text), re.I)
+                     cleaned(text), re.I)
     inspector = None
     if "inspector" in fields:  # 'Sarah Quinn HMI': post-nominals are not the name
         inspector = re.sub(r"(?:,?\s+(?:HMI|HMCI|OBE|MBE|CBE))+$", "",
@@ -224,7 +226,7 @@ def _mentions(pack: PackText, out: DocumentRecords, insp: Inspection, short: str
     defined: set[str] = set()
     for n in range(start, end + 1):
         line = pack.line(n)
-        for acr, expansion, _ in find_acronym_definitions(clean(line)) if "(" in line else ():
+        for acr, expansion, _ in find_acronym_definitions(cleaned(line)) if "(" in line else ():
             span = Span(n, n, line)
             out.acronyms.append(Acronym(acr, expansion, span))
             ctx.acronyms.setdefault(acr, expansion)
@@ -250,7 +252,7 @@ def _prose(pack: PackText, out: DocumentRecords, segment: Segment, seen: set[str
                 out.bodies.append(b)
     for n in range(segment.start, min(segment.end, len(pack)) + 1):
         line = pack.line(n)
-        for name, _ in find_body_names(clean(line)):
+        for name, _ in find_body_names(cleaned(line)):
             if norm(name) not in seen:
                 seen.add(norm(name))
                 out.bodies.append(BodyMention(name, Span(n, n, line), body_type(name),  # type: ignore[arg-type]
