@@ -61,7 +61,7 @@ def acronym_rows(pack: PackText, start: int, end: int) -> list[Acronym]:
 @register("acronym_table")
 def extract_acronyms(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     out = DocumentRecords(segment)
-    out.acronyms = acronym_rows(pack, segment.start, segment.end)
+    out.acronyms = acronym_rows(pack, max(1, segment.start), segment.end)
     for a in out.acronyms:
         ctx.acronyms[a.short] = a.expansion
     out.bodies = acronym_bodies(out.acronyms, "acronym_table")

@@ -93,7 +93,7 @@ def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section:
 def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     out = DocumentRecords(segment)
     end = min(segment.end, len(pack))
-    lines = [(n, pack.line(n)) for n in range(segment.start, end + 1)]
+    lines = [(n, pack.line(n)) for n in range(max(1, segment.start), end + 1)]
     found = find_header(lines)
     if found is None:
         out.warnings.append(Warning_(f"action plan '{segment.title}' (lines {segment.start}-"

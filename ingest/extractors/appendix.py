@@ -55,5 +55,5 @@ def further_areas(pack: PackText, start: int, end: int) -> list[FurtherArea]:
 @register("appendix")
 def extract_appendix(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     out = DocumentRecords(segment)
-    out.further_areas = further_areas(pack, segment.start, segment.end)
+    out.further_areas = further_areas(pack, max(1, segment.start), segment.end)
     return out

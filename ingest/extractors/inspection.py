@@ -148,7 +148,7 @@ def _subject(text: str, title: str, ctx: PackContext) -> str | None:
 @register("inspection_report")
 def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     out = DocumentRecords(segment)
-    start, end = segment.start, min(segment.end, len(pack))
+    start, end = max(1, segment.start), min(segment.end, len(pack))
     if end < start:
         return out
     text = pack.text(start, end)
@@ -210,7 +210,7 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
 def _mentions(pack: PackText, out: DocumentRecords, insp: Inspection, short: str | None,
               segment: Segment, ctx: PackContext) -> None:
     """Bodies, people and acronym definitions the report names."""
-    start, end = segment.start, min(segment.end, len(pack))
+    start, end = max(1, segment.start), min(segment.end, len(pack))
     if insp.inspectorate:
         out.bodies.append(BodyMention(insp.inspectorate, insp.span, "inspectorate",
                                       acronym=short, context="inspection.inspectorate"))
@@ -250,7 +250,7 @@ def _prose(pack: PackText, out: DocumentRecords, segment: Segment, seen: set[str
             if norm(b.name) not in seen:
                 seen.add(norm(b.name))
                 out.bodies.append(b)
-    for n in range(segment.start, min(segment.end, len(pack)) + 1):
+    for n in range(max(1, segment.start), min(segment.end, len(pack)) + 1):
         line = pack.line(n)
         for name, _ in find_body_names(cleaned(line)):
             if norm(name) not in seen:
