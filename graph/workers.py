@@ -135,6 +135,18 @@ class QueryPool:
 
         threading.Thread(target=successor, daemon=True).start()
 
+    def _acquire(self, deadline: float, limit: float) -> _Worker:
+        """An idle, living worker; one that died while idle (OOM killer ...) is replaced."""
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise QueryTimeout(f"all {self.size} query workers stayed busy for "
+                                   f"{limit:g} s; try again later") from None
+            if worker.process.is_alive():
+                return worker
+            self._replace(worker)
+
     def run(self, sparql: str, media_type: str, default_graph: Iterable[str] | None = None,
             named_graphs: Iterable[str] | None = None, timeout: float | None = None,
             row_cap: int | None = None) -> Serialized:
@@ -144,11 +156,7 @@ class QueryPool:
             raise StoreError("the query pool is closed")
         limit = self.settings.query_timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
-        try:
-            worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            raise QueryTimeout(f"all {self.size} query workers stayed busy for {limit:g} s; "
-                               "try again later") from None
+        worker = self._acquire(deadline, limit)
         msg = (sparql, media_type,
                None if default_graph is None else [URIRef(g) for g in default_graph],
                None if named_graphs is None else [URIRef(g) for g in named_graphs],
