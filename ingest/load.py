@@ -139,9 +139,7 @@ def ingest_file(path: Path, store: Store, settings: Settings, derived: str) -> P
     except StoreError:
         raise
     except Exception as exc:  # any reading or extraction failure rejects this file only
-        reason = str(exc) or type(exc).__name__
-        msg = reason if path.name in reason else f"{path}: {reason}"
-        return PackResult(path.name, str(path), "rejected", error=msg)
+        return PackResult(path.name, str(path), "rejected", error=_reason(path, exc))
     old = store.graph(iri) if iri in set(store.graph_names()) else None
     result = PackResult(path.name, str(path), "new" if old is None else "updated", str(iri),
                         len(graph), merges=len(kind_nodes(graph)["merges"]),
@@ -156,6 +154,17 @@ def ingest_file(path: Path, store: Store, settings: Settings, derived: str) -> P
     if problem:
         result.warnings.append(problem)
     return result
+
+
+def _reason(path: Path, exc: Exception) -> str:
+    """``<path>: <reason>``, once: a reason that already starts with the file is not
+    prefixed twice."""
+    reason = str(exc) or type(exc).__name__
+    for prefix in (f"{path}: ", f"{path.name}: "):
+        if reason.startswith(prefix):
+            reason = reason[len(prefix):]
+            break
+    return f"{path}: {reason}"
 
 
 def _warnings(extraction: Any) -> list[str]:
