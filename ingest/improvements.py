@@ -4,7 +4,7 @@ Each bullet becomes a recommendation with the timescale of the lead-in it sits u
 ('Within three months:'), the due date that timescale gives from publication, and whoever
 the report asks to act: the subject of the lead-in sentence ('..., the local authority and
 its partners should take the following action') unless the bullet names its own ('the
-Primary Care Trust and health providers should ensure ...'). PDF conversion breaks bullets
+clinical commissioning group should ensure ...'). PDF conversion breaks bullets
 across page breaks; a lower-case line after a blank continues the bullet before it.
 """
 

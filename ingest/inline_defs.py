@@ -1,7 +1,7 @@
 """Names a document defines or mentions in its prose: 'Full Name (ABC)' and body names.
 
-Inspection reports define local acronyms once ('Cheshire East Safeguarding Children Board
-(CESCB)') and then use them; entity resolution needs those definitions to merge the
+Inspection reports define local acronyms once ('Northvale Safeguarding Children Board
+(NSCB)') and then use them; entity resolution needs those definitions to merge the
 acronym, its variants and the full name into one body. The definition is accepted only when
 the acronym's letters fit the initials of the words before it, so '(see page 4)' or
 '(2011)' never become acronyms.
@@ -48,7 +48,7 @@ def _initials(words: list[str]) -> str:
 def expansion_for(acronym: str, before: str) -> str | None:
     """The words just before '(ABC)' that spell it out, or ``None`` when none fit.
 
-    >>> expansion_for('PCT', 'staff from the Central and Eastern Cheshire Primary Care Trust')
+    >>> expansion_for('PCT', 'staff from the North and West Avonshire Primary Care Trust')
     'Primary Care Trust'
     """
     letters = re.sub(r"[^a-z]", "", acronym.lower())
@@ -103,7 +103,7 @@ def body_type(name: str) -> str | None:
 
 def _split_joined(name: str, offset: int) -> Iterator[tuple[str, int]]:
     """'X Foundation Trust and Y Hospital' is two names: cut at an 'and' / '&' whose left
-    side is already a complete name (ends in a body word); 'Cheshire and Wirral ... Trust'
+    side is already a complete name (ends in a body word); 'Avon and Wessex ... Trust'
     stays one."""
     start = 0
     for m in re.finditer(r"\s+(?:and|&)\s+", name):

@@ -1,7 +1,7 @@
 """Link action-plan rows to the inspection's recommendations they serve.
 
 Plans copy the report's wording with drift: a capital added, a word dropped, a typo
-('assesment'), a sentence cut short. Each row is matched on normalised words with a
+('recieve'), a sentence cut short. Each row is matched on normalised words with a
 blend of sequence similarity and word overlap; pairs are taken best first, one row per
 recommendation where possible, so two near-identical recommendations do not both claim the
 same row. A row that fits none (an area the plan adds of its own) stays unlinked and is
@@ -32,7 +32,7 @@ def similarity(a: str | None, b: str | None) -> float:
     """0..1: how far two wordings are the same recommendation.
 
     >>> round(similarity('ensure that assessment reports are shared',
-    ...                  'Ensure that assesment reports are shared.'), 2)
+    ...                  'Ensure that assessmnet reports are shared.'), 2)
     0.88
     """
     wa, wb = _words(a), _words(b)
@@ -50,7 +50,7 @@ def similarity(a: str | None, b: str | None) -> float:
 
 
 def _stem(word: str) -> str:
-    """A word's first five letters: 'assesment'/'assessment' and 'service'/'services' agree."""
+    """A word's first five letters: 'assessmnet'/'assessment' and 'service'/'services' agree."""
     return word[:5]
 
 

@@ -3,8 +3,8 @@
 'Initially - A Smith / B Jones' is two owners, both 'Initially'; 'C Brown (tbc)' is an owner
 with the qualifier 'tbc'; 'TBD' is nobody (the action is unassigned); 'Relevant managers'
 is a role, never a person. A reporting schedule names every body that hears of progress
-('Quarterly report to: LSCB and C & F Scrutiny Committee' names two); a tentative part
-('- Query, Shadow Health and Well Being Board ?') is not a firm line of accountability, so
+('Quarterly report to: LSCB and Children's Scrutiny Committee' names two); a tentative part
+('- Query, Health and Wellbeing Board ?') is not a firm line of accountability, so
 it is kept out and reported.
 """
 
@@ -40,7 +40,7 @@ _NAME_TOKEN = re.compile(
 
 
 def owner_kind(name: str) -> str:
-    """'person' for a personal name ('J Oxley', 'Julie Lewis'); otherwise 'role' (generic or
+    """'person' for a personal name ('T Baines', 'Amara Okonjo'); otherwise 'role' (generic or
     plural: 'Relevant managers'), 'post' ('Head of Service') or 'body' ('Carers Team')."""
     words = name.split()
     lower = [w.lower().strip(".,") for w in words]
@@ -99,7 +99,7 @@ _PLURAL = re.compile(r"^(.+)\s*&\s*(\w+)\s+(.+\b(?:" + "|".join(_BODY_WORDS) + r
 
 
 def _bodies(part: str) -> list[str]:
-    """'LSCB/LSAB and C & F & Adults Scrutiny Committees' → four bodies."""
+    """'LSCB/LSAB and Children & Adults Scrutiny Committees' → four bodies."""
     pieces = [p.strip(" .,;:-–") for p in re.split(r"\s*(?:/|,|;|\band\b)\s*", part)]
     pieces = [p for p in pieces if p]
     merged: list[str] = []
@@ -125,7 +125,7 @@ def _is_name(piece: str) -> bool:
 
 
 def tentative_bodies(part: str) -> list[str]:
-    """The bodies a tentative part names ('Query, Shadow Health and Well Being Board ?')."""
+    """The bodies a tentative part names ('Query, Health and Wellbeing Board ?')."""
     s = re.sub(r"\b(?:query|possibly|maybe|perhaps|potentially|tbc|to be confirmed)\b|\?", " ",
                part, flags=re.I)
     return [b for b in _bodies(re.sub(r"\s+", " ", s).strip(" ,;:-")) if _is_name(b)]

@@ -1,10 +1,10 @@
 """Earlier inspections an inspection report cites with their outcomes.
 
 Reports state grades of other, earlier inspections in prose: 'The most recent Ofsted
-inspection of the local authority adoption service assessed safeguarding provision to be
-good and the fostering service to be satisfactory.' Those are judgements too, of another
+inspection of the council's short-break service judged care planning to be outstanding and
+the leaving care service to be inadequate.' Those are judgements too, of another
 inspection; they are kept as one referenced inspection per report with origin 'prose', so
-a question about the fostering service's grade finds them, and nobody mistakes them for
+a question about the leaving care service's grade finds them, and nobody mistakes them for
 this report's own graded headings.
 """
 

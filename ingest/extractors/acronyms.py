@@ -30,7 +30,7 @@ def is_acronym_heading(line: str) -> bool:
 
 
 def looks_like_acronym(text: str) -> bool:
-    """'C&R', 'CiCC', 'LSCB', 'E&D': short, no spaces, at least two capitals."""
+    """'H&WB', 'CiN', 'LSCB', 'E&D': short, no spaces, at least two capitals."""
     s = text.strip()
     return (1 < len(s) <= 12 and " " not in s.replace(" & ", "&")
             and sum(c.isupper() for c in s) >= 2 and not s.isdigit())

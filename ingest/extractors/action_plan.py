@@ -36,7 +36,7 @@ RAG = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green",
        "blue": "completed", "done": "completed", "amber/green": "amber", "red/amber": "red"}
 
 
-# 'set up by Rachel Elliot to ...': a person named in passing (two capitalised words, not three)
+# 'set up by Amara Okonjo to ...': a person named in passing (two capitalised words)
 _NAMED = re.compile(r"\b(?:by|with)\s+([A-Z][a-z'’-]{2,}\s+[A-Z][a-z'’-]+)\b(?!\s+[A-Z&])")
 
 

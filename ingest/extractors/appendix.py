@@ -1,4 +1,4 @@
-"""Appendices: numbered further areas ('1. Sexual Health Services' and its notes).
+"""Appendices: numbered further areas ('1. Domestic abuse' and its notes).
 
 Officers often attach a list of areas the inspectorate did not name but the council means
 to work on. Each numbered title is a further area and the lines under it (questions,
