@@ -54,6 +54,23 @@ def test_reingest_of_the_sample_is_unchanged(ingested) -> None:  # type: ignore[
     assert store.count() == before and store.graph_names() == graphs
 
 
+def test_bad_files_are_rejected_by_name_and_leave_the_store_as_it_was(
+        ingested, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.mapping_fixtures import store_checksum
+
+    store, cfg, _ = ingested
+    bad = {"empty.txt": b"", "garbage.txt": bytes(range(256)) * 8,
+           "latin1.txt": "Caf\u00e9 council minutes\n".encode("latin-1")}
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    count, digest = store.count(), store_checksum(store)
+    report = ingest_paths(sorted(tmp_path / n for n in bad), store, cfg)
+    assert store.count() == count and store_checksum(store) == digest
+    assert [p.status for p in report.packs] == ["rejected"] * 3
+    for p in report.packs:
+        assert p.error and p.error.startswith(str(tmp_path / p.name))
+
+
 def test_ingested_sample_conforms_to_the_shapes(ingested) -> None:  # type: ignore[no-untyped-def]
     store, _, _ = ingested
     report = validation.validate(store)
@@ -70,3 +87,4 @@ def test_ingest_command_builds_the_make_run_store(tmp_path: Path) -> None:
                                    str(tmp_path / "store")])
     assert res.exit_code == 0, res.stderr
     assert (tmp_path / "store" / "CURRENT").is_file()
+
