@@ -168,8 +168,8 @@ _TITLE_RE = re.compile(
 def strip_title(name: str) -> tuple[str | None, str]:
     """(title, name) with the title as written in canonical case ('Cllr' stays 'Cllr').
 
-    >>> strip_title('Councillor Irene Faseyi')
-    ('Councillor', 'Irene Faseyi')
+    >>> strip_title('Councillor Jane Smith')
+    ('Councillor', 'Jane Smith')
     """
     s = clean(name).strip(" ,.;:")
     titles: list[str] = []
