@@ -3,9 +3,9 @@
 Reports state grades of other, earlier inspections in prose: 'The most recent Ofsted
 inspection of the council's short-break service judged care planning to be outstanding and
 the leaving care service to be inadequate.' Those are judgements too, of another
-inspection; they are kept as one referenced inspection per report with origin 'prose', so
-a question about the leaving care service's grade finds them, and nobody mistakes them for
-this report's own graded headings.
+inspection; they are kept as one referenced inspection per report (type 'referenced'), so
+a question about the leaving care service's grade finds them, and they hang off their own
+inspection node rather than this report's.
 """
 
 from __future__ import annotations
@@ -88,9 +88,11 @@ def referenced_inspection(pack: PackText, start: int, end: int,
                     continue
                 seen.add(_key(area))
                 grade = GRADE_WORDS[word.lower()]
+                # records.Judgement knows two origins; a graded sentence is read as the
+                # text's own statement ('heading'), its span showing the sentence itself
                 judgements.append(Judgement(area, grade, pack.span(n),
                                             grade_label=label_of(grade, word),
-                                            origin="prose"))  # type: ignore[arg-type]
+                                            origin="heading"))
                 if title is None:
                     phrase_of = f" of {cleaned(service)}" if service else ""
                     title = f"Most recent inspection{phrase_of}"

@@ -23,7 +23,7 @@ _INLINE = re.compile(r"^\s*([A-Za-z][\w&/.'-]{0,11})\s*(?:[-–=:]|\t)\s*(\S.{2,
 
 
 def is_acronym_heading(line: str) -> bool:
-    """'Acronyms', 'Glossary', and their misspellings ('Acroynms')."""
+    """'Acronyms', 'Glossary', and their misspellings ('Acronmys')."""
     s = cleaned(line).lower().strip(" :")
     return bool(s) and len(s) < 40 and any(
         SequenceMatcher(None, s, h).ratio() >= 0.8 for h in _HEADINGS)

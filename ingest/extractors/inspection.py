@@ -171,7 +171,7 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
                      cleaned(text), re.I)
     inspector = None
     if "inspector" in fields:  # 'Sarah Quinn HMI': post-nominals are not the name
-        inspector = re.sub(r"(?:,?\s+(?:HMI|HMCI|OBE|MBE|CBE))+$", "",
+        inspector = re.sub(r"(?:,?\s+(?:HMI|OBE|MBE|CBE))+$", "",
                            strip_title(fields["inspector"][1])[1])
     dates = date_range(fields.get("dates", (0, ""))[1])
     insp = Inspection(title=title, span=pack.span(title_n, header_end), inspectorate=full,
