@@ -71,11 +71,14 @@ class IngestReport:
 
 
 def _optional(module: str, name: str) -> Any:
-    """A function of a module another engineer provides, or None while it is absent."""
+    """A function of an optional module, or None while that module is absent (an import
+    error inside a module that is there still fails loudly)."""
     try:
         return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
 
 
 def derived_update() -> str:
