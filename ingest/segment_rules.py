@@ -296,6 +296,10 @@ def implementation_table(lines: list[str], i: int) -> Start | None:
     if not (re.search(r"\baction|\boutcome|\bobjective", h) and re.search(r"responsib|\blead", h)
             and re.search(r"timescale|deadline|by when|target date|milestone", h)):
         return None
+    j = prev_content(lines, i, within=3)
+    if j is not None and re.match(r"^(outcome|objective|priority|theme)\s+\d+\b", clean(lines[j]),
+                                  re.I):
+        return Start(j, "implementation_plan", clean(lines[j]), i + 1)  # 'Outcome 1. ...'
     start, title = with_title_above(lines, i)
     return Start(start, "implementation_plan", title or "Implementation plan", i + 1)
 

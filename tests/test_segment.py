@@ -110,3 +110,21 @@ def test_segment_never_raises_and_covers_every_line(lines):
         _check_cover(pack, segs)
     else:
         assert segs == []
+
+
+def test_plans_found_by_their_table_headers_alone():
+    text = "\n".join([
+        "REPORT TO: Cabinet", "Report of: Director of Place", "Subject/Title: Libraries", "",
+        "1.0 Summary", "", "The plan follows.", "",
+        "This page is intentionally left blank", "",
+        "Outcome 1. Everyone can reach a library within 20 minutes", "",
+        "Action\tLead\tTimescale", "1.1 Open two hubs\tHead of Libraries\tMarch 2014", "",
+        "This page is intentionally left blank", "",
+        "Recommendation\tKey actions\tResponsible officer\tRAG",
+        "Improve opening hours\tConsult users\tLibraries Manager\tGreen",
+    ])
+    segs, warnings = segment(PackText.from_string(text))
+    assert [(s.kind, s.start) for s in segs] == [
+        ("officer_report", 1), ("implementation_plan", 11), ("action_plan", 18)]
+    assert segs[1].title.startswith("Outcome 1.")
+    assert warnings == []
