@@ -40,7 +40,8 @@ class Start:
 Rule = Callable[[list[str], int], Start | None]
 
 _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+\S")
-_COUNCIL = re.compile(r"\b(COUNCIL|BOROUGH|COUNTY|CITY|DISTRICT|AUTHORITY|TRUST|BOARD)\b")
+_COUNCIL = re.compile(r"\b(COUNCIL|BOROUGH|COUNTY|CITY|DISTRICT|AUTHORITY|TRUST|BOARD|"
+                      r"COMMITTEE|SUB-COMMITTEE|PANEL|CABINET)\b")
 
 
 @lru_cache(maxsize=16384)
@@ -110,6 +111,9 @@ MINUTES_TITLES = [
                r"(?:[\w-]+\s+){0,3}meeting\s+of\b", re.I),
     re.compile(r"^minutes\s+of\s+the\s+(?!meeting|previous|last)[A-Z][\w&,'’ -]+\s+"
                r"(?:held|meeting)\s+(?:on|at)\b"),
+    # 'Minutes of a meeting held on ...' under a line naming the body
+    re.compile(r"^(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+an?\s+meeting\s+held\s+(?:on|at)\b",
+               re.I),
 ]
 
 
@@ -190,6 +194,22 @@ def inspection_report(lines: list[str], i: int) -> Start | None:
         return None
     start, title = with_title_above(lines, i)
     return Start(start, "inspection_report", title or clean(lines[i]), end)
+
+
+_INSPECTORATE = r"(?:ofsted|cqc|care quality commission|hmi\w*|her majesty's inspectorate[\w ]*)"
+_ONE_LINE_INSPECTION = re.compile(
+    rf"^(?:{_INSPECTORATE}\s*[:\-–]\s*.*\binspection\b|.*\binspection\s+of\b.*\(\s*published\s"
+    r".*\d{4}\s*\)$)", re.I)
+
+
+def inspection_title(lines: list[str], i: int) -> Start | None:
+    """A one-line header: 'Ofsted: Inspection of ..., Riverton (published 1 June 2011)'."""
+    c = clean(lines[i])
+    if "\t" in lines[i] or len(c.split()) > 25 or not _ONE_LINE_INSPECTION.match(c):
+        return None
+    if not re.search(r"\bpublished\b|\b(19|20)\d{2}\b", c, re.I):
+        return None
+    return Start(i, "inspection_report", c, i + 1)
 
 
 def _titled(kind: str, pattern: str, extra: Callable[[str], bool] | None = None) -> Rule:
@@ -306,7 +326,8 @@ def implementation_table(lines: list[str], i: int) -> Start | None:
 
 #: Rules in order of precedence: header blocks first, then titles, then tables.
 RULES: list[Rule] = [
-    officer_report, inspection_report, minutes, agenda, forward_plan, acronym_table,
+    officer_report, inspection_report, inspection_title, minutes, agenda, forward_plan,
+    acronym_table,
     implementation_title, action_plan_title, action_plan_table, implementation_table,
     consultation, strategy, work_programme_title, appendix,
 ]
@@ -315,6 +336,7 @@ _NARRATIVE = {"agenda", "minutes", "officer_report"}
 #: rule name -> kinds of the current document inside which the rule stays silent
 SUPPRESSED_IN: dict[str, set[str]] = {
     "agenda": {"agenda"},
+    "inspection_title": {"inspection_report"},
     "minutes": {"minutes"},
     "forward_plan": {"forward_plan", "agenda", "minutes", "work_programme"},
     "acronym_table": {"acronym_table", "strategy"},

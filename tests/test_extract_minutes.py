@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ingest.extractors import PackContext
+from ingest.segment import segment
 from tests.excerpt_helpers import extract_excerpt
 
 
@@ -88,3 +90,24 @@ def test_stacked_web_page_heading_and_chair_without_brackets():
     # the decision after the attendance is read; 'Recommended reading ...' is not a decision
     assert [(r.clause, r.text) for r in recs.resolutions] == [
         (None, "that the application be granted.")]
+
+
+def test_body_on_the_line_above_and_clause_on_the_resolved_line():
+    from ingest.text import PackText
+    from tests.excerpt_helpers import extractor
+
+    pack = PackText.from_string("\n".join([
+        "WESTBY DISTRICT COUNCIL", "HOUSING SCRUTINY PANEL",
+        "Minutes of a meeting held on Monday, 3rd October 2011 at the Town Hall",
+        "PRESENT: Councillor A Lee (Chairman); Councillors B Ray and C Diaz",
+        "4 HOMELESSNESS INSPECTION", "RESOLVED: (a) That the report be noted.",
+        "(b) That the Head of Housing be asked to report back in March.",
+    ]))
+    segs, _ = segment(pack)
+    recs = extractor("minutes")(pack, segs[0], PackContext())
+    m = recs.meetings[0]
+    assert (m.body, m.date, m.venue, m.chair) == ("Housing Scrutiny Panel", "2011-10-03",
+                                                  "Town Hall", "A Lee")
+    assert m.present == ["A Lee", "B Ray", "C Diaz"]
+    assert [(r.minute_number, r.clause, r.action_owner) for r in recs.resolutions] == [
+        ("4", "a", None), ("4", "b", "Head of Housing")]

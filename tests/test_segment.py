@@ -128,3 +128,19 @@ def test_plans_found_by_their_table_headers_alone():
         ("officer_report", 1), ("implementation_plan", 11), ("action_plan", 18)]
     assert segs[1].title.startswith("Outcome 1.")
     assert warnings == []
+
+
+def test_compact_pack_without_blank_lines_or_page_breaks():
+    text = "\n".join([
+        "WESTBY DISTRICT COUNCIL", "HOUSING SCRUTINY PANEL",
+        "Minutes of a meeting held on Monday, 3rd October 2011 at the Town Hall",
+        "PRESENT: Councillor A Lee (Chairman); Councillors B Ray and C Diaz",
+        "4 HOMELESSNESS INSPECTION", "RESOLVED: (a) That the report be noted.",
+        "Ofsted: Inspection of housing advice services, Westby (published 1 September 2011)",
+        "Overall effectiveness is adequate (grade 3)",
+        "IMPROVEMENT PLAN: Housing advice inspection",
+        "Area for improvement\tKey actions\tResponsible officer\tRAG",
+    ])
+    segs, _ = segment(PackText.from_string(text))
+    assert [(s.kind, s.start) for s in segs] == [
+        ("minutes", 1), ("inspection_report", 7), ("action_plan", 9)]

@@ -65,6 +65,24 @@ def _heading(pack: PackText, seg: Segment) -> tuple[int, int, str]:
     return first, last, " ".join(clean(pack.line(n)) for n in range(first, last + 1))
 
 
+_SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}
+
+
+def _body_above(pack: PackText, seg: Segment, first: int) -> str:
+    """The body named on the line above 'Minutes of a meeting held on ...'."""
+    for n in range(first - 1, seg.start - 1, -1):
+        c = clean(pack.line(n))
+        if not c:
+            continue
+        if c.isupper() and re.search(r"\bCOUNCIL$", c) and n == seg.start:
+            break
+        if c.isupper():  # 'CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE'
+            words = c.lower().split()
+            c = " ".join(w if k and w in _SMALL else w.capitalize() for k, w in enumerate(words))
+        return c
+    return ""
+
+
 def _stacked_heading(pack: PackText, seg: Segment, first: int, ctx: PackContext
                      ) -> tuple[int, int, str, str]:
     """A web page's 'Minutes' / '<body>' / '<date>' stack: (first, last, heading, body)."""
@@ -99,6 +117,8 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
     first, last, heading = _heading(pack, segment)
     m = _HEAD.search(heading)
     body = clean(m["body"]).strip(" ,") if m else ""
+    if body.lower() in ("meeting", "a meeting", "the meeting"):
+        body = _body_above(pack, segment, first)
     if not body:  # 'Minutes' alone, the body's name and the date on the lines under it
         first, last, heading, body = _stacked_heading(pack, segment, first, ctx)
     date = parse_date(heading)
@@ -228,6 +248,9 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
         add(None, lead, n, n)
     k = n + 1
     last_clause: tuple[str, list[str], int, int] | None = None
+    first_ct = clause_text(lead) if lead else None
+    if first_ct:  # 'RESOLVED: (a) That ...' with clause a) on the RESOLVED line
+        last_clause = (first_ct[0], [first_ct[1]], n, n)
     while k <= seg.end:
         raw = pack.line(k)
         c = clean(raw)
