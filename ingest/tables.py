@@ -22,8 +22,9 @@ _PATTERNS = [
     ("owner", r"officer|lead|owner|responsib|who\b|accountable"),
     ("timescale", r"timescale|time ?frame|deadline|target date|by when|due|when"),
     ("recommendation", r"recommendation|areas? (?:for|of) (?:improvement|development)|finding"
-                       r"|issue|requirement"),
-    ("key_actions", r"action|task|intervention|what"),
+                       r"|issue|requirement|objective|what (?:needs|we need) to improve"
+                       r"|improvement (?:area|required|needed)"),
+    ("key_actions", r"action|task|intervention|what|\bhow\b|steps|activit"),
 ]
 
 

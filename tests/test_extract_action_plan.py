@@ -186,3 +186,15 @@ def test_recommendation_row_with_its_action_rows_below_is_one_action() -> None:
         ("March 2015", "2015-03-31", "amber", "Form revised; First audit done")]
     assert acts[1].unassigned and acts[2].statuses[0].rag == "amber"
     assert owners(acts[2]) == [("Director of Children's Services", "post", None)]
+
+
+def test_header_wordings_of_other_plans() -> None:
+    from ingest.tables import classify
+
+    cols = classify(["Ref", "What needs to improve", "How we will do it", "Responsible",
+                     "Target date", "Update (Q2)", "Status"])
+    assert cols is not None
+    assert cols.roles == [None, "recommendation", "key_actions", "owner", "timescale",
+                          "evidence", "rag"]
+    assert (cols.checkpoints, cols.rag_of) == ({5: "Q2"}, {5: 6})
+    assert classify(["Name", "Address", "Telephone"]) is None
