@@ -1,8 +1,8 @@
 """Finding the names of bodies and people inside a sentence, by English naming conventions.
 
-Prose relations need the noun phrases on either side of a verb: 'Central and Eastern
-Cheshire PCT and Cheshire East Council have responsibility for ...' names two bodies, and the
-'and' inside the first name must not split it. A name here is a run of capitalised words,
+Prose relations need the noun phrases on either side of a verb: 'North and West Wessex
+PCT and Wessex County Council have responsibility for ...' names two bodies, and the 'and'
+inside the first name must not split it. A name here is a run of capitalised words,
 acronyms and connectors ('of', 'and', 'the', '&'); a list of names is split on commas and on
 an 'and' that follows a complete name (one ending in a head noun such as Council, Trust,
 Group, or an acronym). Nothing here knows any particular council's names.
@@ -136,7 +136,7 @@ def strip_article(name: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """A chunk without sentence openers ('In Cheshire East' -> 'Cheshire East') or a
+    """A chunk without sentence openers ('In North Wessex' -> 'North Wessex') or a
     leading article before an acronym or full name ('the PCT' -> 'PCT')."""
     words = name.strip(" ,.;:").split()
     while len(words) > 1 and words[0].lower() in OPENERS and words[0].lower() != "the":
@@ -147,7 +147,7 @@ def clean_name(name: str) -> str:
 
 
 def is_person(name: str) -> bool:
-    """'Councillor Jane Smith', 'Dr A Jones', 'Phil Lloyd' - no head noun, no acronym."""
+    """'Councillor Jane Smith', 'Dr A Jones', 'Sam Okoro' - no head noun, no acronym."""
     words = _words(name)
     if not words or words[0].lower() in OPENERS:
         return False
@@ -196,7 +196,7 @@ def _complete(name: str, following: str = "") -> bool:
 def split_list(text: str) -> list[str]:
     """Names in a list: commas always, 'and' only after a complete name.
 
-    'Central and Eastern Cheshire PCT and Cheshire East Council' gives two names;
+    'North and West Wessex PCT and Wessex County Council' gives two names;
     'Voluntary, Community and Faith sector organisations' stays one.
     """
     parts = [p.strip() for p in re.split(r"\s*[,;]\s*", text) if p.strip()]

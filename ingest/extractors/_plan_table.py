@@ -40,7 +40,7 @@ _SPLIT_LEADS = re.compile(r"\s*(?:/|;|(?<!e\.g)(?<!i\.e)\.\s+(?=[A-Z]))\s*")
 
 
 def split_leads(text: str) -> list[str]:
-    """'PCT, Cheshire Carers Centre, GPs' -> three leads; 'X Council / all' -> two."""
+    """'PCT, Wessex Carers Centre, GPs' -> three leads; 'X Council / all' -> two."""
     leads: list[str] = []
     for piece in _SPLIT_LEADS.split(clean(text)):
         for name in split_list(piece):

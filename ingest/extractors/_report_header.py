@@ -2,8 +2,8 @@
 'Subject/Title:', the portfolio holder and the contact officer under 'Access to
 Information' ('Name:', 'Designation:', 'Email:').
 
-'Report of: Borough Solicitor' names a post, not a person: it becomes ``author_role`` with
-no author, so the resolver never invents a person called 'Borough Solicitor'.
+'Report of: Head of Legal Services' names a post, not a person: it becomes ``author_role``
+with no author, so the resolver never invents a person called 'Head of Legal Services'.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def is_post(text: str) -> bool:
 
 
 def author_and_role(text: str) -> tuple[str | None, str | None]:
-    """'Borough Solicitor' -> (None, post); 'Jane Smith, Head of Policy' -> (name, post)."""
+    """'Head of Legal Services' -> (None, post); 'Jane Smith, Head of Policy' -> (name, post)."""
     text = clean(text).strip(" .")
     m = re.match(r"^([^,(]+?)\s*(?:,|\(|\u2013|\u2014| - )\s*(.+?)\)?$", text)
     if m and is_person(m.group(1)) and not is_post(m.group(1)):

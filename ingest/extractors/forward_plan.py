@@ -2,7 +2,7 @@
 
 The header row names the columns (Key Decision | Decisions to be Taken | Decision Maker |
 Expected Date | Consultation | Scrutiny Committee | Contact / representations). A row opens
-a decision when its first cell starts with a reference token ('CE11/12-17', 'KD/2012/05',
+a decision when its first cell starts with a reference token ('WX11/12-17', 'KD/2012/05',
 'FP 12/13-4', 'ED-2014-07'); a row without one continues the decision above (a wrapped
 row). The contact is the name before the first comma of the contact column, the post after.
 """
@@ -43,7 +43,7 @@ _PERIOD = re.compile(r"forward\s+plan\b.*?(\d{1,2}\s+\w+\s+\d{4})\s*(?:-|–|to)
 
 
 def split_reference(text: str) -> tuple[str, str | None] | None:
-    """('CE11/12-17', 'Carers Strategy') from 'CE11/12-17 Carers Strategy'; None when the
+    """('WX11/12-17', 'Parking Strategy') from 'WX11/12-17 Parking Strategy'; None when the
     cell does not open with a reference ('A 12 month review' is a title, not 'A 12')."""
     m = REF.match(text)
     if not m or not (re.search(r"[/-]", m.group(1)) or re.match(r"[A-Z]{2}", m.group(1))):

@@ -81,7 +81,7 @@ def _post_end(pack: PackText, first: int, last: int) -> int | None:
 
 
 def _role_and_body(post: str) -> tuple[str, str | None]:
-    """'Managing Director, Central and Eastern Cheshire PCT' -> (post, body)."""
+    """'Chief Executive, North Wessex PCT' -> (post, body)."""
     if "," in post:
         role, rest = post.split(",", 1)
         if is_body(rest.strip()):
