@@ -198,3 +198,18 @@ def test_header_wordings_of_other_plans() -> None:
                           "evidence", "rag"]
     assert (cols.checkpoints, cols.rag_of) == ({5: "Q2"}, {5: 6})
     assert classify(["Name", "Address", "Telephone"]) is None
+
+
+def test_html_rows_written_over_several_lines() -> None:
+    recs = run("action_plan_html.txt", PackContext(meeting_date="2015-01-20"))
+    (act,) = recs.actions
+    assert (act.span.start, act.span.end) == (7, 15)
+    assert act.recommendation_text.startswith("Ensure that return home interviews")
+    assert act.timescale_as_written == "Within 3 months"
+    assert owners(act) == [("Priya Desai", "person", None),
+                           ("Commissioning Manager", "post", "interim")]
+    assert [(s.date, s.rag, s.note) for s in act.statuses] == [
+        ("2015-03-31", "green", "Service specification agreed")]
+    assert (act.reports_to, act.reporting_frequency) == (["Corporate Parenting Board"],
+                                                          "quarterly")
+    assert recs.warnings == []

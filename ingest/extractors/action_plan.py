@@ -52,12 +52,42 @@ def _cell(row: dict[int, str], i: int | None) -> str | None:
     return (row.get(i) or None) if i is not None else None
 
 
+def logical_rows(pack: PackText, start: int, end: int) -> tuple[list[tuple[int, str]],
+                                                                 dict[int, int]]:
+    """Lines, with an HTML row written over several lines ('<tr>' ... '</tr>') joined into
+    one; ``ends`` maps a joined row's first line to its last."""
+    out: list[tuple[int, str]] = []
+    ends: dict[int, int] = {}
+    buf: list[str] = []
+    first = 0
+    for n in range(start, end + 1):
+        raw = pack.line(n)
+        low = raw.lower()
+        if buf and "<tr" in low:  # a row never closed: keep what it had
+            out.append((first, " ".join(buf)))
+            ends[first], buf = n - 1, []
+        if buf:
+            buf.append(raw)
+            if "</tr>" in low:
+                out.append((first, " ".join(buf)))
+                ends[first], buf = n, []
+            continue
+        if "<tr" in low and "</tr>" not in low:
+            first, buf = n, [raw]
+            continue
+        out.append((n, raw))
+    if buf:
+        out.append((first, " ".join(buf)))
+        ends[first] = end
+    return out, ends
+
+
 def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section: str | None,
-            anchor: str | None, out: DocumentRecords) -> Action:
+            anchor: str | None, out: DocumentRecords, last: int | None = None) -> Action:
     owners, unassigned = split_owners(_cell(row, cols.index("owner")))
     schedule = _cell(row, cols.index("reporting"))
     firm, tentative, freq = parse_schedule(schedule)
-    span = pack.span(n)
+    span = pack.span(n, last or n)
     act = Action(span=span, recommendation_text=_cell(row, cols.index("recommendation")),
                  timescale_as_written=_cell(row, cols.index("timescale")),
                  key_actions=_cell(row, cols.index("key_actions")), owners=owners,
@@ -93,7 +123,7 @@ def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section:
 def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     out = DocumentRecords(segment)
     end = min(segment.end, len(pack))
-    lines = [(n, pack.line(n)) for n in range(max(1, segment.start), end + 1)]
+    lines, ends = logical_rows(pack, max(1, segment.start), end)
     found = find_header(lines)
     if found is None:
         out.warnings.append(Warning_(f"action plan '{segment.title}' (lines {segment.start}-"
@@ -104,7 +134,7 @@ def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> D
     section: str | None = None
     pending: tuple[int, str] | None = None  # a recommendation row whose actions follow
     for n, raw in lines:
-        if n <= header_n or not raw.strip() or furniture(raw) or is_separator_row(raw):
+        if n <= header_n or not cleaned(raw) or furniture(raw) or is_separator_row(raw):
             continue
         if is_acronym_heading(raw):
             out.acronyms = acronym_rows(pack, n + 1, end)
@@ -136,14 +166,14 @@ def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> D
             last = out.actions[-1] if out.actions else None
             if pending and (last is None or last.span.start < pending[0]):
                 row[rec_i] = pending[1]
-                act = _action(pack, n, row, cols, section, anchor, out)
+                act = _action(pack, n, row, cols, section, anchor, out, ends.get(n))
                 act.span = pack.span(pending[0], n)
                 out.actions.append(act)
             elif last is not None:  # a continuation of the action above
-                _merge(pack, last, _action(pack, n, row, cols, section, anchor, out))
+                _merge(pack, last, _action(pack, n, row, cols, section, anchor, out, ends.get(n)))
             continue
         pending = None
-        out.actions.append(_action(pack, n, row, cols, section, anchor, out))
+        out.actions.append(_action(pack, n, row, cols, section, anchor, out, ends.get(n)))
     return out
 
 
