@@ -81,13 +81,12 @@ def key_of(node: URIRef) -> str:
 
 def date_literal(value: str | None) -> Literal | None:
     """``xsd:date`` for an ISO date; None for anything else (kept as text elsewhere)."""
-    if value and ISO_DATE.match(value.strip()):
-        try:
-            dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-        return Literal(value.strip(), datatype=XSD.date)
-    return None
+    v = (value or "").strip()
+    try:
+        return Literal(v, datatype=XSD.date) if ISO_DATE.match(v) and dt.date.fromisoformat(
+            v) else None
+    except ValueError:  # 2011-02-30
+        return None
 
 
 def number_literal(value: int | str | None) -> Literal | None:
@@ -106,7 +105,9 @@ class Mapper:
         self.pack = pack
         self.base = base_iri if base_iri.endswith("/") else base_iri + "/"
         self.pack_node = pack_iri(self.base, pack.name)
-        self.g = Graph(identifier=self.pack_node)
+        # SimpleMemory: built once, read by pattern; adds twice as fast as the default store
+        self.g = Graph(store="SimpleMemory", identifier=self.pack_node)
+        self._excerpts: dict[tuple[int, int, URIRef | None], URIRef] = {}
         self.docs: list[tuple[DocumentRecords, URIRef]] = []
         #: recommendation nodes by normalised id and by normalised text, for actions
         self.recs: dict[str, URIRef] = {}
@@ -131,20 +132,14 @@ class Mapper:
 
     def add(self, s: Node, p: URIRef, o: Node | str | int | bool | None) -> None:
         """Add a triple unless the object is empty; Python values become typed literals."""
-        if o is None:
+        if o is None or (isinstance(o, str) and not o.strip()):
             return
         if isinstance(o, Identifier):  # URIRef and Literal are str subclasses: test first
             self.g.add((s, p, o))
-            return
-        if isinstance(o, str) and not o.strip():
-            return
-        if isinstance(o, bool):
-            o = Literal(o)
-        elif isinstance(o, int):
-            o = Literal(o, datatype=XSD.integer)
-        elif isinstance(o, str):
-            o = Literal(o.strip())
-        self.g.add((s, p, o))
+        elif isinstance(o, bool | str):
+            self.g.add((s, p, Literal(o.strip() if isinstance(o, str) else o)))
+        else:
+            self.g.add((s, p, Literal(o, datatype=XSD.integer)))
 
     def resolve(self, name: str | None) -> tuple[str, str] | None:
         """(entity type, key) of a name as written, from resolution first."""
@@ -181,7 +176,11 @@ class Mapper:
     # --- provenance --------------------------------------------------------------
 
     def excerpt(self, span: Span, doc: URIRef | None) -> URIRef:
+        known = self._excerpts.get((span.start, span.end, doc))
+        if known is not None:
+            return known
         ex = self.iri("excerpt", self.pack.name, span.start, span.end)
+        self._excerpts[(span.start, span.end, doc)] = ex
         self.g.add((ex, RDF.type, REM.Excerpt))
         self.g.add((ex, REM.excerptText, Literal(span.text)))
         self.add(ex, REM.startLine, span.start)
