@@ -37,7 +37,13 @@ def test_sample_folder_ingests_every_kind(ingested) -> None:  # type: ignore[no-
     for cls in ("Recommendation", "Action", "Judgement", "Meeting", "Body", "Person",
                 "StatusSnapshot", "Resolution"):
         assert count(store, cls) > 0, cls
-    assert [s.name for s in sources(store)] == [SAMPLE.name]
+    import hashlib
+
+    listed = sources(store)
+    assert [s.name for s in listed] == [SAMPLE.name]
+    assert listed[0].sha256 == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    size = store.query(PREFIX + "SELECT ?n WHERE { ?p a rem:Pack ; rem:byteSize ?n }")
+    assert isinstance(size, Rows) and size.python() == [{"n": SAMPLE.stat().st_size}]
 
 
 def test_every_action_serves_a_recommendation(ingested) -> None:  # type: ignore[no-untyped-def]
