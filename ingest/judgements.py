@@ -32,7 +32,9 @@ _GRADE_LINE = [
 _INLINE = [
     re.compile(rf"^(?P<area>.+?)[\s:\-–]*(?P<g>{_GRADE_NUM})\.?$", re.I),
     re.compile(rf"^(?P<area>.+?)[\s:\-–]*(?:rating|judgement)\s*:\s*(?P<g>{_WORD})\.?$", re.I),
+    re.compile(rf"^(?P<area>[A-Z][^:–]{{2,100}}?)\s*(?::|\s–)\s*(?P<g>{_WORD})\.?$", re.I),
 ]
+_LABEL_WORDS = {"rating", "judgement", "grade", "overall rating", "overall judgement"}
 _TABLE_TITLE = re.compile(r"^(?:record|summary|table) of (?:the )?(?:main )?"
                           r"(?:findings|judgements|grades|ratings):?$", re.I)
 
@@ -119,7 +121,8 @@ def graded_headings(pack: PackText, start: int, end: int) -> tuple[list[Found], 
             continue
         for rx in _INLINE:
             m = rx.match(text)
-            if m and heading_like(m["area"]) and grade_of(m["g"]):
+            if m and heading_like(m["area"]) and grade_of(m["g"]) \
+                    and norm(m["area"]) not in _LABEL_WORDS:
                 g = grade_of(m["g"])
                 found.append((i, Found(Judgement(m["area"].strip(" :-–"), g, pack.span(n),
                                                  grade_label=label_of(g, m["g"])))))
@@ -127,7 +130,7 @@ def graded_headings(pack: PackText, start: int, end: int) -> tuple[list[Found], 
         else:
             g = grade_of(text) if len(text) < 40 else None
             if g and i > 0 and "\t" not in lines[i - 1][1] and heading_like(lines[i - 1][2]) \
-                    and grade_of(lines[i - 1][2]) is None:
+                    and grade_of(lines[i - 1][2]) is None and not (found and found[-1][0] == i - 1):
                 hn = lines[i - 1][0]
                 found.append((i - 1, Found(Judgement(lines[i - 1][2].strip(" :"), g,
                                                      pack.span(hn, n),

@@ -251,3 +251,14 @@ def test_later_framework_graded_in_an_untitled_table_with_numbered_recommendatio
     assert all(r.timescale is None and r.due_date is None for r in recs.recommendations)
     (warning,) = recs.warnings  # one for the list, not one per recommendation
     assert "no timescale" in warning.message
+
+
+def test_heading_with_its_grade_word_after_a_colon() -> None:
+    text = ("Inspection of children's services Eastmoor\n\nPublished: 2 May 2012\n\n"
+            "Safeguarding services\n\nOverall effectiveness: Adequate\n\nSome findings.\n\n"
+            "Capacity for improvement – Good\n\nRating: Good\n")
+    pack = PackText.from_string(text)
+    recs = extract_inspection(pack, Segment("inspection_report", "t", 1, len(pack)),
+                              PackContext())
+    assert [(j.area, j.grade, j.section) for j in recs.inspections[0].judgements] == [
+        ("Overall effectiveness", 3, SS), ("Capacity for improvement", 2, SS)]
