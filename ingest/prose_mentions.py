@@ -10,29 +10,83 @@ from __future__ import annotations
 
 import re
 
-from ingest.body_mentions import body_mentions
+from ingest.body_mentions import bodies_in_text, body_mentions, body_type
 from ingest.records import BodyMention, PersonMention, Segment
 from ingest.text import PackText
-from ingest.textutil import clean
+from ingest.textutil import clean, is_separator_row, split_row
 
-_NOT_A_BODY = re.compile(r"^(?:dates?|meetings?|times?)\s+of\b|\band\s+\w+$", re.I)
+#: 'Dates of Future Cabinet ...'; '... Centres and Council' (a list cut after its last head)
+_NOT_A_BODY = re.compile(r"^(?:dates?|meetings?|times?)\s+of\b|\band\s+(?:council|committee|board|"
+                         r"group|team|service|trust|cabinet)s?$", re.I)
+#: 'the Department of Work and Pensions': named by what it is of, not by a last head noun.
+_DEPARTMENT = re.compile(r"\b((?:Department|Ministry|Office)\s+(?:of|for)\s+[A-Z][\w'\u2019&]*"
+                         r"(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\u2019&]*)*)")
+
+
+_BULLET_MARK = "[\u25a0\u2022\u25aa\u25cf\uf0a7\uf0b7]|<[uo]l\\b|<li\\b"
+
+
+def _indefinite(line: str, name: str) -> bool:
+    """'an Emergency Response Service' names a kind of service, not a body."""
+    return bool(re.search(rf"\b(?:a|an|any|each|every)\s+{re.escape(name)}", line))
 
 
 def prose_body_mentions(pack: PackText, segment: Segment, context: str,
-                        skip: set[str] | None = None) -> list[BodyMention]:
-    """Bodies named in a segment's sentences; table rows are left to the table readers,
-    since a TAB row read as a sentence runs names of adjacent cells together."""
+                        skip: set[str] | None = None,
+                        skip_lines: set[int] | None = None) -> list[BodyMention]:
+    """Bodies named in a segment's sentences, and in its table cells one cell at a time
+    (a TAB row read whole runs the names of adjacent cells together). Header rows and
+    ``skip_lines`` (lines already read as something else, e.g. item topics) are skipped."""
     seen = set(skip or ())
     found: list[BodyMention] = []
+
+    def add(mention: BodyMention, line: str) -> None:
+        key = mention.name.lower()
+        if key not in seen and not _NOT_A_BODY.search(mention.name) \
+                and not _indefinite(line, mention.name):
+            seen.add(key)
+            found.append(mention)
+
+    previous_row = False
     for n in range(segment.start, min(segment.end, len(pack)) + 1):
         line = pack.line(n)
-        if "\t" in line or line.lstrip().startswith(("<", "|")):
+        cells = split_row(line)
+        is_row = cells is not None or is_separator_row(line)
+        first_row, previous_row = cells is not None and not previous_row, is_row
+        if n in (skip_lines or ()):
+            continue
+        if cells is not None:
+            if not (first_row and _is_header_row(cells)):
+                for raw in _raw_cells(line):  # text before a bullet: labels after are projects
+                    cell = clean(re.split(_BULLET_MARK, raw)[0])
+                    for name, acronym in bodies_in_text(cell):
+                        add(BodyMention(name, pack.span(n), type=body_type(name),
+                                        acronym=acronym, context=f"{context}.table"), cell)
             continue
         for mention in body_mentions(pack, n, n, context, seen):
-            if not _NOT_A_BODY.search(mention.name):
-                seen.add(mention.name.lower())
-                found.append(mention)
+            add(mention, clean(line))
+        for m in _DEPARTMENT.finditer(clean(line)):
+            add(BodyMention(m.group(1), pack.span(n), type="government_department",
+                            context=context), clean(line))
     return found
+
+
+def _raw_cells(line: str) -> list[str]:
+    """Cells with their markup, so bullets can still be seen (``split_row`` cleans them)."""
+    if re.search(r"<t[dh]\b", line, re.I):
+        return re.split(r"<t[dh]\b[^>]*>", line, flags=re.I)[1:]
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        return stripped.strip("|").split("|")
+    return line.split("\t")
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    """Column headings (checked on a table's first row): several short cells, none a
+    sentence or a date."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and all(len(c.split()) <= 8 and not re.search(r"\d|\.\s", c)
+                                    for c in filled)
 
 
 _PNAME = r"(?:[A-Z]\.?\s*){0,3}[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?"

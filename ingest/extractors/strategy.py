@@ -29,8 +29,8 @@ from ingest.text import PackText
 from ingest.textutil import clean, strip_title
 
 _PARTNERS = re.compile(r"(?:\bpartnership\s+(?:between|of)|\bjoint\s+\w+\s+(?:of|by|between|from)"
-                       r"|\b(?:produced|published|agreed|prepared)\s+(?:jointly\s+)?by)\s+"
-                       r"(.+?)(?:\.\s|\.?$)", re.I)
+                       r"|^(?:produced|prepared)\s+(?:jointly\s+)?by|\b(?:produced|prepared)\s+"
+                       r"jointly\s+by)\s+(.+?)(?:\.\s|\.?$)", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+$")
 _MAX_POST_LINES = 5
 

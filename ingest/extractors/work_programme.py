@@ -207,7 +207,10 @@ def extract_work_programme(pack: PackText, segment: Segment,
         schedule = _Schedule(pack, segment)
         schedule.run()
         records.work_programme, records.task_groups = schedule.items, schedule.groups
-        records.bodies = prose_body_mentions(pack, segment, "work_programme")
+        bullets = {i.span.start for i in schedule.items if i.span.start == i.span.end
+                   and pack.line(i.span.start).lstrip()[:1] in "-\u2013\u2022\u25a0*"}
+        records.bodies = prose_body_mentions(pack, segment, "work_programme",
+                                             skip_lines=bullets)
         known = {p.name for p in records.people}
         records.people.extend(p for p in titled_people(pack, segment, "work_programme")
                               if p.name not in known)
