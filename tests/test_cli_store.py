@@ -31,7 +31,7 @@ def one_line_error(res: subprocess.CompletedProcess[str], *needles: str) -> None
     assert res.stdout == ""
     assert res.stderr.startswith("error: ")
     for n in needles:
-        assert n in res.stderr.replace("\n", " "), res.stderr
+        assert n in " ".join(res.stderr.split()), res.stderr
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +134,22 @@ def test_restore_refuses_what_is_not_a_backup(work: Path) -> None:
     (work / "notabackup").mkdir()
     one_line_error(remit("restore", "notabackup", "--store", "st", cwd=work),
                    "not a Remit backup")
+
+
+def test_query_and_export_through_endpoint(work: Path) -> None:
+    from tests.helpers.oxigraph_server import oxigraph_server
+
+    with oxigraph_server(work / "ox") as srv:
+        res = remit("load", "a.ttl", "--graph", G, "--endpoint", srv.query_url, "--json",
+                    cwd=work)
+        assert res.returncode == 0, res.stderr
+        assert json.loads(res.stdout)["added"] == 2
+        res = remit("query", "SELECT ?n WHERE { ?s ?p ?n } ORDER BY ?n", "--endpoint",
+                    srv.query_url, "--json", cwd=work)
+        assert res.returncode == 0, res.stderr
+        assert [b["n"]["value"] for b in json.loads(res.stdout)["results"]["bindings"]] == \
+            ["Alpha", "Beta"]
+        res = remit("export", "--endpoint", srv.query_url, cwd=work)
+        assert res.returncode == 0 and res.stdout.count(f"<{G}> .") == 2
+        one_line_error(remit("backup", "bk-remote", "--endpoint", srv.query_url, cwd=work),
+                       "remit export --nquads")

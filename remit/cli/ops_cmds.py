@@ -58,10 +58,10 @@ def export(nquads: Annotated[bool, typer.Option(
 
 @app.command()
 def backup(target: Annotated[Path, typer.Argument(help="New directory for the backup.")],
-           store: StoreOpt = None, json: JsonOpt = False) -> None:
+           store: StoreOpt = None, endpoint: EndpointOpt = None, json: JsonOpt = False) -> None:
     """Copy the newest committed state of the embedded store (safe during an ingest)."""
     with user_errors():
-        quads = backup_store(settings(store), target)
+        quads = backup_store(settings(store, endpoint), target)
     if json:
         print_json({"backup": str(target), "quads": quads})
     else:
@@ -70,12 +70,13 @@ def backup(target: Annotated[Path, typer.Argument(help="New directory for the ba
 
 @app.command()
 def restore(source: Annotated[Path, typer.Argument(help="A directory made by `remit backup`.")],
-            store: StoreOpt = None, json: JsonOpt = False) -> None:
+            store: StoreOpt = None, endpoint: EndpointOpt = None,
+            json: JsonOpt = False) -> None:
     """Replace the embedded store by a backup, atomically (readers see old, then new)."""
     with user_errors():
         if not source.is_dir():
             raise UserError(f"{source}: no such backup directory")
-        s = settings(store)
+        s = settings(store, endpoint)
         quads = restore_store(s, source)
     if json:
         print_json({"restored": str(source), "store": str(s.store), "quads": quads})
