@@ -121,6 +121,27 @@ def _continues(section: str, raw: str, c: str) -> bool:
     return section == "officers" and len(c.split()) <= 12 and not c.endswith(".")
 
 
+_POST_WORD = re.compile(r"\b(officer|manager|director|head|clerk|solicitor|executive|adviser|"
+                        r"advisor|lead|coordinator|assistant|secretary|treasurer|chief)\b", re.I)
+
+
+def _officers_inline(att: Attendance, text: str, line: int) -> None:
+    """'Officers: A Smith (Head of Law), B Jones (Clerk)', 'Officers: Jane Smith, Head of
+    Legal' (one officer and her post) or 'Officers: A Smith, B Jones and C Brown'."""
+    pairs = re.findall(r"([^,;()]+?)\s*\(([^)]+)\)", text)
+    if pairs:
+        for name, post in pairs:
+            name = re.sub(r"^\s*(?:and|&)\s+", "", name).strip(" ,;")
+            _officer(att, f"{name} ({post})", line)
+        return
+    first, _, rest = text.partition(",")
+    if rest and _POST_WORD.search(rest) and not _POST_WORD.search(first):
+        _officer(att, text, line)
+        return
+    for name in split_names(text):
+        _officer(att, name, line)
+
+
 def read_attendance(lines: list[str], first_line: int,
                     stop: re.Pattern[str] | None = None) -> Attendance:
     """Attendance from ``lines`` (pack lines from ``first_line``), up to a line matching
@@ -150,7 +171,7 @@ def read_attendance(lines: list[str], first_line: int,
             att.end = n
             if rest:
                 if current == "officers":
-                    _officer(att, rest, n)
+                    _officers_inline(att, rest, n)
                 else:
                     buffer.append((n, rest))
             continue

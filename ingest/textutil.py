@@ -162,7 +162,7 @@ TITLES = (
     "Baroness", "Baron", "Reverend", "Revd", "Rev", "The Rt Hon", "Rt Hon", "Canon",
 )
 _TITLE_RE = re.compile(
-    r"^(" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s|$)\s*", re.I)
+    r"^(" + "|".join(re.escape(t) for t in TITLES) + r")\.?:?(?=\s|$)\s*", re.I)
 
 
 def strip_title(name: str) -> tuple[str | None, str]:

@@ -111,3 +111,18 @@ def test_body_on_the_line_above_and_clause_on_the_resolved_line():
     assert m.present == ["A Lee", "B Ray", "C Diaz"]
     assert [(r.minute_number, r.clause, r.action_owner) for r in recs.resolutions] == [
         ("4", "a", None), ("4", "b", "Head of Housing")]
+
+
+def test_officers_on_one_line_in_every_style():
+    from ingest.minutes_attendance import read_attendance
+
+    att = read_attendance(["Officers: Dan Hood (Head of Law), B Jones (Clerk) and "
+                           "C Ng (Democratic Services Officer)"], 1)
+    assert att.officer_posts == {"Dan Hood": "Head of Law", "B Jones": "Clerk",
+                                 "C Ng": "Democratic Services Officer"}
+    assert read_attendance(["Officers: Jane Smith, Head of Legal"], 1).officer_posts == {
+        "Jane Smith": "Head of Legal"}
+    assert read_attendance(["Officers: Amy Smith, Bob Jones and Cal Brown"], 1).officers == [
+        "Amy Smith", "Bob Jones", "Cal Brown"]
+    present = read_attendance(["Present: Councillors: A Lee, B Ray"], 1)
+    assert present.present == ["A Lee", "B Ray"] and present.titles["B Ray"] == "Councillor"
