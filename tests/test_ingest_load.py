@@ -204,3 +204,21 @@ def test_search_index_follows_each_committed_pack(tmp_path: Path, cfg: Settings)
         assert hits, "the pack's people are searchable right after ingest"
         remove_source(store, "riverton_a.txt", cfg)
         assert not search_index.search(path, "Haddad")
+
+
+def test_ingest_into_a_remote_sparql_server_is_idempotent(tmp_path: Path) -> None:
+    from tests.helpers.oxigraph_server import oxigraph_server
+
+    files = copy(tmp_path, "riverton_a.txt", "riverton_b.txt")
+    with oxigraph_server(tmp_path / "ox") as server:
+        cfg = server.settings(store=tmp_path / "index-dir", base_iri=BASE)
+        with open_store(cfg) as store:
+            first = ingest_paths(files, store, cfg)
+            count = store.count()
+            again = ingest_paths(files, store, cfg)
+            assert [p.status for p in first.packs] == ["new", "new"]
+            assert [p.status for p in again.packs] == ["unchanged", "unchanged"]
+            assert store.count() == count
+            assert [s.name for s in sources(store)] == ["riverton_a.txt", "riverton_b.txt"]
+            remove_source(store, "riverton_b.txt", cfg)
+            assert [s.name for s in sources(store)] == ["riverton_a.txt"]
