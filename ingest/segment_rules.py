@@ -151,7 +151,8 @@ def _keyed_block(lines: list[str], i: int, keys: re.Pattern[str], strong: set[st
 _REPORT_KEYS = re.compile(
     r"^(report to|report of|report by|report from|report author|date of meeting|meeting date|"
     r"subject\s*/\s*title|subject|title of report|report title|title|portfolio holder|"
-    r"lead member|cabinet member|key decision|wards? affected|date)\s*(?::|\t|$)\s*(.*)$", re.I)
+    r"lead member|cabinet member|key decision|wards? affected|date)"
+    r"\s*(?::|\t|$|(?<=of|by)\s+(?=the\s))\s*(.*)$", re.I)
 _REPORT_STRONG = {"report to", "report of", "report by", "report from", "report author",
                   "date of meeting", "subject/title", "subject / title", "subject",
                   "title of report", "report title", "portfolio holder", "meeting date"}

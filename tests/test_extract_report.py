@@ -114,3 +114,17 @@ def test_agenda_and_minutes_report_themselves():
     assert [(r.title, r.kind) for r in minutes.reports] == [
         ("Minutes of a meeting of the Adult Social Care Scrutiny Committee held on Wednesday, "
          "20th July, 2011", "minutes")]
+
+
+def test_report_of_without_colon_and_title_under_the_header():
+    pack = PackText.from_string("Report to: Cabinet\nReport of the Director of Place\n"
+                                "Date: 12 June 2012\n\nLocal Plan consultation\n\n"
+                                "1. Recommendations\n\n1.1 That Cabinet agrees the consultation.\n")
+    from ingest.segment import segment
+
+    segs, _ = segment(pack)
+    assert [s.kind for s in segs] == ["officer_report"]
+    [r] = extractor("officer_report")(pack, segs[0], PackContext()).reports
+    assert (r.title, r.author, r.author_role, r.to_body, r.meeting_date) == (
+        "Local Plan consultation", None, "Director of Place", "Cabinet", "2012-06-12")
+    assert r.decisions_requested == ["That Cabinet agrees the consultation."]

@@ -17,6 +17,7 @@ import re
 from ingest.body_mentions import body_mentions, body_type
 from ingest.extractors import PackContext, register
 from ingest.records import BodyMention, DocumentRecords, PersonMention, Report, Segment, Span
+from ingest.segment_rules import title_like
 from ingest.text import PackText
 from ingest.textutil import clean, parse_date, strip_bullet, strip_title
 
@@ -25,7 +26,7 @@ _KEY = re.compile(
     r"date\s+of\s+meeting|meeting\s+date|date|subject\s*/\s*title|subject|title\s+of\s+report|"
     r"report\s+title|title|portfolio\s+holders?|cabinet\s+member|lead\s+member|"
     r"name|designation|job\s+title|post|tel(?:ephone)?(?:\s+no)?|e-?mail|contact\s+officer)"
-    r"\s*(?::|\t)\s*(.*)$", re.I)
+    r"\s*(?::|\t|(?<=of|by)\s+(?=the\s))\s*(.*)$", re.I)
 _SECTION = re.compile(r"^(\d{1,2})(?:\.0)?\.?\s+(\S.*)$")
 _DECISION_HEAD = re.compile(r"^(decisions?\s+requested|recommendations?|decision\s+required)\b",
                             re.I)
@@ -52,7 +53,7 @@ def header(pack: PackText, seg: Segment, limit: int = 40) -> dict[str, tuple[int
 
 def split_author(text: str) -> tuple[str | None, str | None]:
     """'Name, Post' → (name, post); a post alone → (None, post)."""
-    value = clean(text).strip(" .")
+    value = re.sub(r"^the\s+", "", clean(text).strip(" ."), flags=re.I)
     if not value:
         return None, None
     first, _, rest = value.partition(",")
@@ -102,7 +103,7 @@ def read_report(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentR
         return next((h[k] for k in keys if k in h), None)
 
     subject = value("subject/title", "title of report", "report title", "subject", "title")
-    title = clean(subject[1]) if subject else segment.title
+    title = clean(subject[1]) if subject else _title_after(pack, segment, h) or segment.title
     to = value("report to", "to")
     of = value("report of", "report by", "report from", "report author", "from", "author")
     date = value("date of meeting", "meeting date", "date")
@@ -141,6 +142,19 @@ def read_report(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentR
         reported.add(name.lower())
     out.bodies.extend(body_mentions(pack, segment.start, segment.end, "report", reported))
     return out
+
+
+def _title_after(pack: PackText, seg: Segment, h: dict[str, tuple[int, str]]) -> str | None:
+    """With no 'Subject:' line, the heading just under the header block is the title."""
+    last = max((n for n, _ in h.values()), default=seg.start)
+    for n in range(last + 1, min(seg.end, last + 6) + 1):
+        c = clean(pack.line(n))
+        if not c:
+            continue
+        if title_like(pack.line(n)) and not _KEY.match(c):
+            return c
+        return None
+    return None
 
 
 def _contact(pack: PackText, seg: Segment) -> tuple[str, str | None, str | None, Span] | None:
