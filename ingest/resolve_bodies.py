@@ -339,18 +339,18 @@ class BodyResolver(NameRules):
         seen: set[tuple[str, str]] = set()
         home_key = None
         if self.home and loose(self.home) in self.index:
-            home_key = key_for(self._name_of(self.index[loose(self.home)]))
+            home_key = body_key(self._name_of(self.index[loose(self.home)]))
         for c in self.clusters:
             if not c.uses and c.ref is None:
                 continue
             name = self._name_of(c)
-            key = key_for(name)
+            key = body_key(name)
             typ = c.ref.type if c.ref else cluster_type(
                 c.anchor, [u.hint for u in c.uses], any(u.voluntary for u in c.uses))
             parent = None
             up = self.parents.get(c.anchor)
             if up and loose(up) in self.index:
-                parent = key_for(self._name_of(self.index[loose(up)]))
+                parent = body_key(self._name_of(self.index[loose(up)]))
             elif home_key and key != home_key and any(
                     loose(name).startswith(p + " ") for p in self.places):
                 parent = home_key  # 'Northshire Council Carers Team' is part of the council
@@ -375,6 +375,12 @@ class BodyResolver(NameRules):
                 unresolved.append(Merge(u.text, "", rule, ev, u.span))
         unresolved += near_misses(bodies)
         return BodyResult(bodies, merges, unresolved, names)
+
+def body_key(name: str) -> str:
+    """A body's key from its loose name, so 'Children's Trust' and 'Childrens Trusts' in
+    two packs are one node whatever the order of ingest."""
+    return key_for(loose(name))
+
 
 def _abbreviated(name: str) -> bool:
     """'C & F Committee', 'CE council': tried after the full names they abbreviate."""

@@ -261,3 +261,9 @@ def test_plural_of_generic_acronym_and_collectives_are_no_bodies() -> None:
 def test_merges_are_recorded_once_per_name_and_body() -> None:
     px = run(doc("Northshire Safeguarding Children Board (NSCB)", "NSCIB", "NSCIB", "NSCIB"))
     assert [m.as_written for m in px.merges].count("NSCIB") == 1
+
+
+def test_body_key_ignores_plural_possessive_and_case_across_packs() -> None:
+    a = run(doc("Upton Children's Youth Panel"))
+    b = run(doc("UPTON CHILDRENS YOUTH PANELS"))
+    assert a.bodies[0].key == b.bodies[0].key
