@@ -50,3 +50,17 @@ def test_other_council_agenda_parts_and_single_page():
     [contact] = recs.people
     assert (contact.name, contact.role, contact.email) == (
         "Priya Desai", "Democratic Services Officer", "priya.desai@southford.example.gov.uk")
+
+
+def test_items_numbered_with_a_tab_and_table_rows_ignored():
+    from ingest.segment import segment
+    from ingest.text import PackText
+    from tests.excerpt_helpers import extractor
+
+    pack = PackText.from_string("Planning Committee Agenda\n\nDate: 2 July 2013\n\n"
+                                "1.\tApologies\n\n2.\tLand at Mill Lane (Pages 3 - 9)\n\n"
+                                "3 Ward\tApplicant\tDecision\n")
+    segs, _ = segment(pack)
+    recs = extractor("agenda")(pack, segs[0], PackContext())
+    assert [(i.number, i.title, i.pages) for i in recs.agenda_items] == [
+        (1, "Apologies", None), (2, "Land at Mill Lane", "3 - 9")]

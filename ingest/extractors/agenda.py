@@ -45,8 +45,9 @@ def _items(pack: PackText, seg: Segment, first: int) -> list[tuple[int, int, str
     found: list[tuple[int, int, str]] = []
     expected: int | None = None
     for n in range(first, seg.end + 1):
-        m = _ITEM.match(clean(pack.line(n)))
-        if not m or "\t" in pack.line(n):
+        raw = re.sub(r"^(\s*(?:item\s+)?\d{1,2}[.):]?)\t+", r"\1 ", pack.line(n), flags=re.I)
+        m = _ITEM.match(clean(raw))
+        if not m or "\t" in raw:  # a table row, not an item
             continue
         num = int(m[1])
         if expected is None or num == expected or (found and num == found[-1][1] + 1):
