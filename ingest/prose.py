@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ingest.names_in_prose import chunks, clean_name, is_agent, is_body, split_list
 from ingest.records import Relation, RelationMention, Segment, Span
 from ingest.text import PackText
+from ingest.textutil import clean
 
 _AUX = (r"(?:(?:will|shall|must|should|would|can|may|to|do|does|did)\s+)?"
         r"(?:(?:also|continue\s+to|jointly|collectively|directly|now|then|regularly|"
@@ -35,6 +36,18 @@ class Rule:
     trigger: re.Pattern[str]
     voice: str  # "active" | "passive" | "listed" (object list after the trigger)
     object_after: str | None = None  # a word that introduces the object ('from')
+
+
+#: Words one of which a relation's triggers need: a cheap test before the regexes.
+_KEYS: dict[str, tuple[str, ...]] = {
+    "commissions": ("commission",), "oversees": ("manag", "monitor", "overs", "review",
+                                                  "scrutini"),
+    "reportsTo": ("report", "provided", "presented", "submitted", "given", "sent", "available"),
+    "accountableTo": ("accountable", "answerable"), "chairs": ("chair",),
+    "inspects": ("inspect",), "memberOf": ("member",), "responsibleFor": ("responsib",
+                                                                           "accountable"),
+    "leads": ("led", "lead"), "partnerOf": ("partnership",),
+}
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -103,26 +116,38 @@ def sentences(text: str) -> list[str]:
 
 
 class _Context:
-    """Names seen so far, for 'the group' and 'both Boards'."""
+    """Sentences read so far, for 'the group' and 'both Boards' to refer back to.
+
+    Names are read from a sentence only when a back-reference needs them, and only from
+    sentences that contain the head noun asked for: most sentences are never chunked.
+    """
 
     def __init__(self) -> None:
-        self.seen: list[str] = []
+        self.sentences: list[str] = []
+        self._bodies: dict[int, list[str]] = {}
 
     def note(self, sentence: str) -> None:
-        for ch in chunks(sentence):
-            for n in _names(ch.text):
-                if is_body(n) and n not in self.seen[-1:]:
-                    self.seen.append(n)
+        self.sentences.append(sentence)
+
+    def _bodies_in(self, i: int) -> list[str]:
+        if i not in self._bodies:
+            self._bodies[i] = [n for ch in chunks(self.sentences[i]) for n in _names(ch.text)
+                               if is_body(n)]
+        return self._bodies[i]
 
     def back(self, head: str, count: int) -> list[str]:
+        stem = head.lower().rstrip("s")
         found: list[str] = []
-        for name in reversed(self.seen):
-            if name.lower().split()[-1].rstrip("s") == head.lower().rstrip("s") \
-                    and name not in found and name.lower() != f"the {head.lower()}":
-                found.append(name)
-                if len(found) == count:
-                    break
-        return list(reversed(found)) if len(found) == count else []
+        for i in range(len(self.sentences) - 1, -1, -1):
+            if stem not in self.sentences[i].lower():
+                continue
+            for name in reversed(self._bodies_in(i)):
+                if name.lower().split()[-1].rstrip("s") == stem and name not in found \
+                        and name.lower() != f"the {head.lower()}":
+                    found.append(name)
+                    if len(found) == count:
+                        return list(reversed(found))
+        return []
 
 
 def _names(text: str) -> list[str]:
@@ -242,17 +267,20 @@ def relations_in_text(text: str, start_line: int, pack: PackText | None = None,
         n = start_line + offset
         evidence = pack.line(n) if pack and 1 <= n <= len(pack) else line
         for sentence in sentences(line.replace("**", "")):
-            seen_pairs: set[tuple[str, str, str]] = set()
+            pairs: set[tuple[str, str]] = set()  # first rule wins: passives come first
+            low = sentence.lower()
+            present = {rel for rel, keys in _KEYS.items() if any(k in low for k in keys)}
             for rule in RULES:
+                if rule.relation not in present or (rule.voice == "members"
+                                                    and "member" not in low):
+                    continue
                 for m in rule.trigger.finditer(sentence):
                     if m.start() > 0 and sentence[m.start()].isupper():
                         continue  # a capitalised word is part of a name, not the verb
                     for subj, obj in _apply(rule, sentence, m, ctx, own_title):
-                        key = (subj, rule.relation, obj)
-                        if key in seen_pairs or any(k[0] == subj and k[2] == obj
-                                                    for k in seen_pairs):
+                        if (subj, obj) in pairs or subj == obj:
                             continue
-                        seen_pairs.add(key)
+                        pairs.add((subj, obj))
                         found.append(RelationMention(subj, rule.relation, obj,
                                                      Span(n, n, evidence)))
             ctx.note(sentence)
@@ -263,7 +291,7 @@ def relations(pack: PackText, segment: Segment) -> list[RelationMention]:
     """Relations stated in a segment's prose; the document itself is the segment's title."""
     try:
         return relations_in_text(pack.text(segment.start, segment.end), segment.start, pack,
-                                 own_title=segment.title or None)
+                                 own_title=clean(segment.title) or None)
     except (ValueError, IndexError, re.error):  # odd text: report nothing rather than fail
         return []
 

@@ -123,7 +123,8 @@ def extract_strategy(pack: PackText, segment: Segment, ctx: PackContext) -> Docu
         seen = {(b.name, b.span.start) for b in records.bodies}
         for rel in records.relations:
             for name in (rel.subject, rel.object):
-                if name != segment.title and is_body(name) and (name, rel.span.start) not in seen:
+                if name != clean(segment.title) and is_body(name) \
+                        and (name, rel.span.start) not in seen:
                     seen.add((name, rel.span.start))
                     records.bodies.append(BodyMention(name, rel.span, context="strategy.prose"))
         records.people = signatories(pack, segment)
