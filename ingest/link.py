@@ -64,6 +64,8 @@ def link_actions(recommendations: list[Recommendation], actions: list[Action],
             s = similarity(act.recommendation_text, rec.text)
             if rec.timescale and normalise_timescale(act.timescale_as_written) == rec.timescale:
                 s += 0.02  # the same words under the same timescale: the better twin
+            if rec.due_date:
+                s += 0.001  # a copy quoted elsewhere loses a tie to the report's own wording
             scores.append((s, ai, ri))
     scores.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_a: set[int] = set()

@@ -73,3 +73,12 @@ def test_numbered_plan_rows_link_to_unnumbered_recommendations() -> None:
     assert link_actions(recs, acts) == []
     assert [a.recommendation_id for a in acts] == [r.id for r in recs]
     assert similarity("16 plus service review", "16 plus service review") == 1.0
+
+
+def test_a_tie_goes_to_the_recommendation_with_a_due_date() -> None:
+    quoted = Recommendation("Q-1", "ensure that plans are audited", SPAN)
+    own = Recommendation("R-1", "ensure that plans are audited", SPAN, timescale="3 months",
+                         due_date="2015-06-30")
+    acts = [Action(SPAN, recommendation_text="Ensure that plans are audited")]
+    assert link_actions([quoted, own], acts) == []
+    assert acts[0].recommendation_id == "R-1"
