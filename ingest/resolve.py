@@ -61,12 +61,15 @@ class _Collector:
         self.ref = ref
         self.u = _Uses()
         self.seg = 0
+        #: documents whose text says voluntary / third sector: their untyped bodies are
+        #: voluntary organisations ('... Carers Centre', 'Making Space')
+        self.voluntary_docs: set[int] = set()
 
     def body(self, text: str | None, span: Span | None, context: str = "", hint=None,
              acronym: str | None = None) -> None:
         if not text or not text.strip(" .,;:-"):
             return
-        vol = bool(span and _VOLUNTARY.search(span.text))
+        vol = bool(span and _VOLUNTARY.search(span.text)) or self.seg in self.voluntary_docs
         self.u.bodies.append(BodyUse(text.strip(), span, context, hint, acronym, self.seg, vol))
 
     def person(self, text: str | None, span: Span | None, role: str | None = None,
@@ -207,6 +210,9 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
     col = _Collector(ref)
     defs: dict[str, tuple[str, Span | None]] = {}
     for d in px.documents:
+        seg = d.segment
+        if lines and _VOLUNTARY.search("\n".join(lines[seg.start - 1:seg.end])):
+            col.voluntary_docs.add(seg.number)
         col.document(d)
         for a in d.acronyms:
             defs.setdefault(a.short.strip(), (a.expansion.strip(), a.span))

@@ -331,8 +331,8 @@ class BodyResolver(NameRules):
             return " ".join(w if len(w) <= 3 and w not in _SMALL else
                             (w.lower() if w.lower() in _SMALL_LOWER else w.capitalize())
                             for w in max(forms, key=lambda f: forms[f]).split())
-        return max(forms, key=lambda f: (forms[f], not f.isupper(), f[:1].isupper(),
-                                         all(ch.isalnum() or ch in " '-&," for ch in f), len(f)))
+        return max(forms, key=lambda f: (all(ch.isalnum() or ch in " '\u2019-&," for ch in f),
+                                         forms[f], not f.isupper(), f[:1].isupper(), len(f)))
 
     def _result(self) -> BodyResult:
         bodies, merges, names = [], [], {}
