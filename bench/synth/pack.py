@@ -225,11 +225,14 @@ def generate_pack(seed: int, council_index: int = 0, meeting_index: int = 0,
                          "due_date": due.isoformat(), "section": section,
                          "addressed_to": ["the local authority and its partners"]})
     w.add("Record of main findings", "")
+    headings = list(insp["judgements"])
     for section in AREAS:
         w.add(f"{section}\t")
-        for j in insp["judgements"]:
+        for j in headings:
             if j["section"] == section:
-                w.add(f"{j['area']}\t{j['grade_label']}")
+                ln = w.add(f"{j['area']}\t{j['grade_label']}")
+                # the gold counts each statement of a grade: heading and table row
+                insp["judgements"].append({**j, "origin": "table", "line": ln})
     w.add("", "This page is intentionally left blank", "")
     gold["recommendations"] = recs
 
