@@ -183,7 +183,7 @@ def _kind_changes(store: Store, old: Graph | None, new: Graph) -> dict[str, dict
     """Per kind: nodes the store did not have (new), had with other facts from this pack
     (updated), or had with the same facts (unchanged)."""
     nodes = kind_nodes(new)
-    everything = sorted({n for v in nodes.values() for n in v})
+    everything = sorted({n for v in nodes.values() for n in v}, key=str)
     known = _known(store, everything)
     out: dict[str, dict[str, int]] = {}
     for kind, found in nodes.items():

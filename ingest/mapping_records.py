@@ -121,9 +121,9 @@ def _meeting(m: Mapper, rec: r.Meeting, doc: URIRef) -> URIRef:
             m.g.add((node, prop, person))
     body = m.node("body", body_key) if body_key else None
     for name, prop in ((rec.chair, REM.chairs), (rec.vice_chair, REM.viceChairs)):
-        person = m.agent(name)
-        if person is not None and body is not None:
-            m.g.add((person, prop, body))
+        who = m.agent(name)
+        if who is not None and body is not None:
+            m.g.add((who, prop, body))
     for name, post in sorted(rec.officer_posts.items()):
         hit = m.resolve(name)
         if hit and hit[0] == "person":
@@ -304,10 +304,10 @@ def _rec_scope(m: Mapper, rec: r.Recommendation,
     if here is not None:
         return key_of(here), here
     want = normalise(rec.source or "")
-    for insp in sorted(m.g.subjects(RDF.type, REM.Inspection)):
-        title = normalise(str(m.g.value(insp, DCTERMS.title) or ""))
+    for insp in sorted(str(i) for i in m.g.subjects(RDF.type, REM.Inspection)):
+        title = normalise(str(m.g.value(URIRef(insp), DCTERMS.title) or ""))
         if want and title and (title in want or want in title):
-            return key_of(insp), insp  # type: ignore[arg-type]
+            return key_of(URIRef(insp)), URIRef(insp)
     return rec.source or "", None
 
 
