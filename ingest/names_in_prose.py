@@ -98,6 +98,8 @@ def chunks(text: str) -> list[Chunk]:
             while k < len(toks) and (toks[k][2].lower() in CONNECTORS or toks[k][2] == ","):
                 if toks[k][2] == "," and text[toks[k - 1][1]:toks[k][0]].strip():
                     break
+                if toks[k][2] == "the" and k == j + 1:
+                    break  # 'within the Council the Committee': 'the' opens a new phrase
                 k += 1
             if k < len(toks) and _is_cap(toks[k][2]) and k - j <= 3:
                 j = k

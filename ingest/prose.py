@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.names_in_prose import chunks, clean_name, is_agent, is_body, split_list
+from ingest.names_in_prose import (
+    DOC_WORDS,
+    chunks,
+    clean_name,
+    is_agent,
+    is_body,
+    split_list,
+)
 from ingest.records import Relation, RelationMention, Segment, Span
 from ingest.text import PackText
 from ingest.textutil import clean
@@ -100,8 +107,8 @@ RULES: tuple[Rule, ...] = (
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'\u2018\u201c(])")
 _CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\s(?:which|who|whose|where|while|but|so that)\s")
-_SELF = re.compile(r"^\s*(?:the\s+|this\s+|our\s+)?(?:(?:draft|action|implementation|work|"
-                   r"forward|\w+)\s+)?(?:plan|strategy|programme|it|this)\b", re.I)
+_SELF = re.compile(r"^\s*(?:the\s+|this\s+|our\s+)?(?:[\w'\u2019-]+\s+){0,2}"
+                   r"(?:plan|strategy|programme|it|this)\b", re.I)
 _PLURAL_BACK = re.compile(r"^\s*(?:both|the\s+two|the\s+three|all\s+three)\s+(\w+?)s\b", re.I)
 _SELF_END = re.compile(r"(?:\b(?:the|this|our|its)\s+(?:[\w'\u2019]+\s+){0,2}"
                        r"(?:plan|strategy|programme)|\bit|\bthis)\s*$", re.I)
@@ -160,8 +167,9 @@ def _names(text: str) -> list[str]:
     return out
 
 
-def _first_names(text: str, ctx: _Context) -> list[str]:
-    """The names a phrase opens with: a list of agents, or an anaphor resolved."""
+def _first_names(text: str, ctx: _Context, lead_words: int = 2) -> list[str]:
+    """The names a phrase opens with (after at most ``lead_words`` other words): a list of
+    agents, or an anaphor resolved."""
     m = _PLURAL_BACK.match(text)
     if m:
         count = {"both": 2, "three": 3}.get(m.group(0).split()[-2].lower(), 2)
@@ -172,7 +180,8 @@ def _first_names(text: str, ctx: _Context) -> list[str]:
     clause = _CLAUSE_END.split(text, maxsplit=1)[0]
     for ch in chunks(clause):
         lead = clause[:ch.start].strip().lower()
-        if len(lead.split()) > 3 and not lead.endswith(("from", "with", "to", "by")):
+        words = [w for w in lead.split() if w not in ("the", "both", "all")]
+        if len(words) > lead_words and not lead.endswith(("from", "with")):
             return []
         names = _names(clause[ch.start:ch.end])
         if names:
@@ -208,6 +217,22 @@ def _back_before(left: str, ctx: _Context) -> list[str]:
     return ctx.back(m.group(1), 1) if m else []
 
 
+_QUOTE = re.compile(r"[\u2018\u201c'\"]([A-Z][^\u2019\u201d'\"]{3,150})[\u2019\u201d'\"]")
+
+
+def _document_named(text: str) -> str | None:
+    """Another document a clause names ('the Operating Framework ...' in quotes, or 'the
+    Children's Plan'): what a body is responsible for, rather than this document."""
+    quoted = _QUOTE.search(text)
+    if quoted:
+        return quoted.group(1).strip()
+    for ch in chunks(text):
+        words = ch.text.split()
+        if len(words) >= 2 and words[-1].lower() in DOC_WORDS:
+            return clean_name(ch.text)
+    return None
+
+
 def _own(text: str, own_title: str | None, at_end: bool = False) -> list[str]:
     pattern = _SELF_END.search if at_end else _SELF.match
     return [own_title] if own_title and pattern(text) else []
@@ -239,8 +264,8 @@ def _apply(rule: Rule, sentence: str, m: re.Match[str], ctx: _Context,
     if m.group(0)[:3].lower() == "and":  # '... monitored by X and reported to Y': the
         subjects = _opening(sentence) or _own(sentence, own_title) or (  # sentence's subject
             [own_title] if own_title else [])
-    if rule.voice == "listed":
-        objects = _first_names(right, ctx)
+    if rule.voice == "listed":  # 'provided to X', never 'given advice on how to register with X'
+        objects = _first_names(right, ctx, lead_words=0)
         if not subjects:
             subjects = _own(left, own_title, at_end=True) or ([own_title] if own_title else [])
         return [(s, o) for s in subjects for o in objects if s != o]
@@ -248,8 +273,10 @@ def _apply(rule: Rule, sentence: str, m: re.Match[str], ctx: _Context,
         after = re.search(rf"\b{rule.object_after}\s+", _CLAUSE_END.split(right, 1)[0])
         if after:
             right = right[after.end():]
-    objects = _first_names(right, ctx) or _own(right, own_title) or (
-        [own_title] if own_title and rule.relation in ("commissions", "responsibleFor") else [])
+    objects = _first_names(right, ctx) or _own(right, own_title)
+    if not objects and rule.relation in ("commissions", "responsibleFor"):
+        named = _document_named(_CLAUSE_END.split(right, maxsplit=1)[0])
+        objects = [named] if named else ([own_title] if own_title else [])
     return [(s, o) for s in subjects for o in objects if s != o]
 
 

@@ -36,7 +36,9 @@ def triples(text: str, own_title: str | None = TITLE) -> set[tuple[str, str, str
      "Interagency Group.", {("Carers Interagency Group", "oversees", TITLE)}),
     ("Central and Eastern Cheshire PCT is statutorily accountable for ensuring that the key "
      "requirements set out in the 'Operating Framework for the NHS in England' are met.",
-     {("Central and Eastern Cheshire PCT", "responsibleFor", TITLE)}),
+     # the quoted document is what it answers for, not this one
+     {("Central and Eastern Cheshire PCT", "responsibleFor",
+       "Operating Framework for the NHS in England")}),
     ("A partnership between Cheshire East Council and Central and Eastern Cheshire Primary "
      "Care Trust, Carers and Voluntary, Community and Faith sectors.",
      {("Cheshire East Council", "partnerOf",
@@ -77,6 +79,14 @@ def triples(text: str, own_title: str | None = TITLE) -> set[tuple[str, str, str
     ("The Youth Offending Team is answerable to the Management Board.",
      {("Youth Offending Team", "accountableTo", "Management Board")}),
     ("The service includes home care and meals.", set()),
+    ("It is supported by the Integrated Youth Board, who are responsible for the delivery of "
+     "the Children's Plan objectives.",
+     {("Integrated Youth Board", "responsibleFor", "Children's Plan")}),
+    ("They are given advice on how to register with a GP and dentist.", set()),
+    ("The Westshire Board effectively monitors allegations considered by the LADO.", set()),
+    ("Updates will be provided to both Boards and within the Council the Children and "
+     "Families Scrutiny Committee will have oversight of the composite Action Plan.",
+     {("Children and Families Scrutiny Committee", "oversees", TITLE)}),
 ])
 def test_relation_golden(sentence: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(sentence) == expected
