@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ingest.records import (
     Acronym,
     Action,
@@ -267,3 +270,24 @@ def test_body_key_ignores_plural_possessive_and_case_across_packs() -> None:
     a = run(doc("Upton Children's Youth Panel"))
     b = run(doc("UPTON CHILDRENS YOUTH PANELS"))
     assert a.bodies[0].key == b.bodies[0].key
+
+
+_WORDS = ["Upton", "Northshire", "Board", "Council", "Team", "the", "of", "and", "NSCB", "NSC",
+          "Jane", "Q", "Public", "Councillor", "(NSCB)", "Local", "Trust", "PCT", "&", "Esat"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map(" ".join),
+                min_size=1, max_size=12),
+       st.lists(st.text(min_size=0, max_size=20), max_size=5))
+def test_resolution_never_crashes_and_accounts_for_every_name(bodies: list[str],
+                                                              people: list[str]) -> None:
+    d = doc(*bodies)
+    d.people = [PersonMention(p, span(40)) for p in people]
+    px = run(d)
+    keys = {b.key for b in px.bodies} | {p.key for p in px.people}
+    for kind, key in px.names.values():
+        assert kind in ("body", "person", "post", "role")
+        if kind in ("body", "person"):
+            assert key in keys
+    assert all(m.entity_key in keys | {p.key for p in px.posts} for m in px.merges)
