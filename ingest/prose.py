@@ -4,7 +4,8 @@ A rule is a verb phrase (its trigger) and a voice. In the active voice the subje
 name just before the trigger (or the sentence's opening name) and the object the first name
 after it; in the passive voice ('monitored by', 'chaired by') the agent follows 'by' or
 'through' and the thing acted on comes before. Where the object is the document itself
-('the plan', 'this strategy', 'it'), callers pass the document's title as ``own_title``.
+('the plan', 'this strategy', 'it'), callers pass the document's title as ``own_title``;
+an end is always an agent's name as written or that title, never another document's name.
 'The group' / 'both Boards' refer back to the names last seen with that head noun.
 
 Other extractors (minutes, officer reports, inspection) call :func:`relations_in_text`.
@@ -222,7 +223,8 @@ _QUOTE = re.compile(r"[\u2018\u201c'\"]([A-Z][^\u2019\u201d'\"]{3,150})[\u2019\u
 
 def _document_named(text: str) -> str | None:
     """Another document a clause names ('the Operating Framework ...' in quotes, or 'the
-    Children's Plan'): what a body is responsible for, rather than this document."""
+    Children's Plan'): then the body answers for that, not for this document, and since a
+    relation's ends must be agents or this document, no relation is recorded."""
     quoted = _QUOTE.search(text)
     if quoted:
         return quoted.group(1).strip()
@@ -274,9 +276,9 @@ def _apply(rule: Rule, sentence: str, m: re.Match[str], ctx: _Context,
         if after:
             right = right[after.end():]
     objects = _first_names(right, ctx) or _own(right, own_title)
-    if not objects and rule.relation in ("commissions", "responsibleFor"):
-        named = _document_named(_CLAUSE_END.split(right, maxsplit=1)[0])
-        objects = [named] if named else ([own_title] if own_title else [])
+    if not objects and rule.relation in ("commissions", "responsibleFor") and own_title \
+            and not _document_named(_CLAUSE_END.split(right, maxsplit=1)[0]):
+        objects = [own_title]  # what it answers for falls under this document
     return [(s, o) for s in subjects for o in objects if s != o]
 
 
