@@ -187,6 +187,12 @@ def to_gold_json(px: PackExtraction) -> dict[str, Any]:
         "key_decisions": _simple(every("key_decisions"), (
             "ref", "title", "decision", "decision_maker", "expected_date", "consultation",
             "scrutiny_committee", "contact")),
+        "posts": [{"title": p.title, "key": p.key, "holder": p.holder, "body": p.body,
+                   "aliases": p.aliases, "line": _line(p.spans[0] if p.spans else None)}
+                  for p in px.posts],
+        "role_owners": [{"phrase": r.phrase, "key": r.key,
+                         "line": _line(r.spans[0] if r.spans else None)}
+                        for r in px.role_owners],
         "merges": [_merge(m) for m in px.merges],
         "unresolved": [_merge(m) for m in px.unresolved],
         "warnings": [{"message": w.message, "kind": w.kind, "line": _line(w.span)}

@@ -165,7 +165,7 @@ def link_posts(posts: dict[str, list[tuple[str, Span | None]]], people: list[Per
         elif holder is not None:
             role = next(r for r in holders[0].roles if post_matches(title, r.role))
             line = f" (line {role.span.start})" if role.span else ""
-            why = f"{holders[0].name} is '{role.role}'{line}"
+            why = f"{holders[0].name}, '{role.role}'{line}"
         else:
             why = ""
         post = Post(key=key, title=title, body=body_key, holder=holder,

@@ -47,8 +47,15 @@ def extract(path: Annotated[Path, typer.Argument(help="A pack: .txt, .pdf or .ht
     t.add_row("warnings", str(len(data["warnings"])))
     out.print(t)
     if merges:
+        names = {x["key"]: x["name"] for kind in ("bodies", "people") for x in data[kind]}
+        names.update({p["key"]: f"post: {p['title']}" for p in data["posts"]})
+        mt = Table("as written", "resolved to", "rule", "evidence", "line", title="merges")
         for m in data["merges"]:
-            out.print(f"  {m['as_written']!r} -> {m['entity_key']} [{m['rule']}] {m['evidence']}",
-                      markup=False)
+            mt.add_row(m["as_written"], names.get(m["entity_key"], m["entity_key"]), m["rule"],
+                       m["evidence"], str(m["line"] or ""))
+        for m in data["unresolved"]:
+            mt.add_row(m["as_written"], "(left unmerged)", m["rule"], m["evidence"],
+                       str(m["line"] or ""))
+        out.print(mt)
     for w in data["warnings"][:50]:
         err.print(f"warning: {w['message']}", markup=False)
