@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.names import body_head, classify_agent, is_post, loose, parse_person
-from ingest.records import DocumentRecords, PackExtraction, RoleHeld, RoleOwner, Span
+from ingest.records import DocumentRecords, Merge, PackExtraction, RoleHeld, RoleOwner, Span
 from ingest.refdata import Reference, reference
 from ingest.resolve_bodies import BodyResolver, BodyUse
 from ingest.resolve_people import PersonUse, link_posts, resolve_people
@@ -180,6 +180,22 @@ class _Collector:
             self.post(name, span)
 
 
+def _not_people(bodies: list[BodyUse], people: list[PersonUse]
+                ) -> tuple[list[BodyUse], list[Merge]]:
+    """Drop 'Nadia Quill Group' when 'Nadia Quill' is a person of the pack: a person's name
+    run into the next table cell ('Group Manager') is no body."""
+    names = {loose(p.text) for p in people if len(p.text.split()) >= 2}
+    keep, dropped = [], []
+    for u in bodies:
+        words = u.text.split()
+        if len(words) >= 3 and loose(" ".join(words[:-1])) in names:
+            dropped.append(Merge(u.text, "", "person-name", "a person's name and the next "
+                                 "word, not a body", u.span))
+        else:
+            keep.append(u)
+    return keep, dropped
+
+
 _ACR_TOKEN = re.compile(r"(?<![\w&])([A-Z][A-Za-z&]{1,8})(?![\w&])")
 
 
@@ -233,7 +249,9 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
     words = Counter(w for line in lines for w in loose(line).split()) if lines else None
     lower = Counter(w for line in lines for w in re.findall(r"\b[a-z]+\b", line)) \
         if lines else None
+    col.u.bodies, person_words = _not_people(col.u.bodies, col.u.people)
     br = BodyResolver(col.u.bodies, defs, ref, home_council, meeting_body, words, lower).run()
+    br.unresolved.extend(person_words)
     for pu, body in col.u.person_bodies:
         pu.body = br.names.get(body) or br.names.get(body.strip())
     home_key = br.names.get(home_council or "") or next(
