@@ -91,7 +91,7 @@ def recommendations(
     if status and status not in data.STATUS_CODES:
         raise ApiError(400, f"status={status!r}; one of {', '.join(data.STATUS_CODES)}")
     day = as_of or st.settings.today()
-    store = st.store()
+    store = st.reader()
     recs = data.describe_recommendations(store, data.find_recommendations(store, filters), day)
     if status:
         recs = [r for r in recs if (r["status"] or {}).get("status") == status]
@@ -126,7 +126,7 @@ def analytics(request: Request, as_of: Annotated[dt.date | None, Query(
         description="date for overdue; default today")] = None) -> JSONResponse:
     st = state(request)
     day = as_of or st.settings.today()
-    store = st.store()
+    store = st.reader()
     recs = data.describe_recommendations(store, data.find_recommendations(store, {}), day)
     unowned = [{"iri": r["iri"], "key": r["key"], "text": r["text"]}
                for r in recs if not r["owners"]]

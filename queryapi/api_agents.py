@@ -14,7 +14,7 @@ from queryapi.state import AppState
 
 
 def _exists(st: AppState, iri: URIRef, cls: str) -> dict[str, Any]:
-    found = rows(st.store(), f"""SELECT ?label WHERE {{ ?x a rem:{cls}
+    found = rows(st.reader(), f"""SELECT ?label WHERE {{ ?x a rem:{cls}
       OPTIONAL {{ ?x rdfs:label ?label }} }} LIMIT 1""", {"x": iri})
     if not found:
         raise ApiError(404, f"no {cls.lower()} with key {iri.rsplit('/', 1)[-1]!r}")
@@ -22,9 +22,9 @@ def _exists(st: AppState, iri: URIRef, cls: str) -> dict[str, Any]:
 
 
 def _responsible_for(st: AppState, agents: list[URIRef]) -> list[dict[str, Any]]:
-    recs = rows(st.store(), """SELECT DISTINCT ?rec WHERE {
+    recs = rows(st.reader(), """SELECT DISTINCT ?rec WHERE {
       ?act rem:implements ?rec ; rem:responsibleParty ?agent }""", {"agent": agents})
-    described = data.describe_recommendations(st.store(), [r["rec"] for r in recs],
+    described = data.describe_recommendations(st.reader(), [r["rec"] for r in recs],
                                               st.settings.today())
     return [{k: r[k] for k in ("iri", "key", "id", "text", "due_date", "status", "overdue")}
             for r in described]
@@ -32,11 +32,11 @@ def _responsible_for(st: AppState, agents: list[URIRef]) -> list[dict[str, Any]]
 
 def describe_person(st: AppState, iri: URIRef) -> dict[str, Any]:
     out = _exists(st, iri, "Person")
-    agent = data.agents(st.store(), [iri]).get(str(iri), {})
-    names = rows(st.store(), """SELECT DISTINCT ?name ?honorific WHERE {
+    agent = data.agents(st.reader(), [iri]).get(str(iri), {})
+    names = rows(st.reader(), """SELECT DISTINCT ?name ?honorific WHERE {
       OPTIONAL { ?p skos:altLabel|foaf:name ?name } OPTIONAL { ?p rem:honorific ?honorific } }""",
                  {"p": iri})
-    members = rows(st.store(), """SELECT DISTINCT ?body ?label ?role WHERE {
+    members = rows(st.reader(), """SELECT DISTINCT ?body ?label ?role WHERE {
       { ?m rem:member ?p ; rem:organisation ?body OPTIONAL { ?m rem:role ?r } BIND(?r AS ?role0) }
       UNION { ?p rem:chairs ?body BIND(role:chair AS ?role0) }
       UNION { ?p rem:viceChairs ?body BIND(role:vice-chair AS ?role0) }
@@ -62,7 +62,7 @@ def describe_person(st: AppState, iri: URIRef) -> dict[str, Any]:
 
 def describe_body(st: AppState, iri: URIRef) -> dict[str, Any]:
     out = _exists(st, iri, "Body")
-    store = st.store()
+    store = st.reader()
     facts = rows(store, """SELECT ?acronym ?type ?parent ?parentLabel WHERE {
       OPTIONAL { ?b rem:acronym ?acronym } OPTIONAL { ?b rem:bodyType ?type }
       OPTIONAL { ?b org:subOrganizationOf ?parent OPTIONAL { ?parent rdfs:label ?parentLabel } }

@@ -63,7 +63,7 @@ def _rows(result: Any) -> list[dict]:
 
 
 def entity_data(request: Request, iri: URIRef) -> dict[str, Any]:
-    store = state(request).store()
+    store = state(request).reader()
     out = _rows(store.query(OUT, bindings={"s": iri}))
     incoming = _rows(store.query(IN, bindings={"s": iri}))
     if not out and not incoming:
@@ -93,7 +93,7 @@ def entity(type_: str, key: str, request: Request) -> Response:
         return render(request, "entity.html", **entity_data(request, iri))
     media = neg.choose(accept, neg.GRAPH_TYPES, fmt)
     st = state(request)
-    g = st.store().query(DESCRIBE, bindings={"s": iri})
+    g = st.reader().query(DESCRIBE, bindings={"s": iri})
     if not isinstance(g, Graph) or len(g) == 0:
         raise ApiError(404, f"nothing is known about {iri}")
     for p, ns in prefixes(st.settings.base_iri).items():

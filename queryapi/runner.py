@@ -11,13 +11,13 @@ Switching is this one function.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from rdflib import URIRef
 
 from graph.settings import Settings
-from graph.store import QueryTimeout, Serialized, Store
+from graph.store import QueryResult, QueryTimeout, Serialized, Store
 from queryapi.errors import QueryTimedOut
 
 
@@ -79,3 +79,29 @@ def make_runner(settings: Settings, store: Callable[[], Store],
     from graph.workers import QueryPool
 
     return PoolRunner(QueryPool(settings), settings.query_timeout)
+
+
+class PooledReader:
+    """``Store.query`` (bindings as a VALUES block of terms) answered by the worker pool, so
+    the API's and pages' queries have the time limit too and never hold this process's GIL.
+    """
+
+    def __init__(self, pool: Any, timeout: float) -> None:
+        self.pool = pool
+        self.timeout = timeout
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
+              default_graph: Sequence[URIRef] | None = None,
+              named_graphs: Sequence[URIRef] | None = None) -> QueryResult:
+        from graph.bindings import with_values
+        from graph.results import as_result
+        from queryapi.negotiation import NTRIPLES, RESULTS_JSON, query_form
+
+        text = with_values(sparql, bindings) if bindings else sparql
+        media = NTRIPLES if query_form(text) in ("CONSTRUCT", "DESCRIBE") else RESULTS_JSON
+        try:
+            result = self.pool.run(text, media, default_graph, named_graphs,
+                                   timeout=self.timeout, row_cap=0)
+        except QueryTimeout:
+            raise QueryTimedOut(self.timeout) from None
+        return as_result(result)

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fastapi import Request
 
@@ -15,7 +16,7 @@ from graph.settings import Settings
 from graph.store import Store, StoreError, open_store
 from queryapi.errors import ApiError
 from queryapi.limits import ClientLimiter
-from queryapi.runner import Runner, make_runner
+from queryapi.runner import PooledReader, PoolRunner, Runner, make_runner
 
 
 @dataclass
@@ -49,6 +50,14 @@ class AppState:
             self._runner = make_runner(self.settings, self.store,
                                        injected=self.injected is not None)
         return self._runner
+
+    def reader(self) -> Any:
+        """What answers the API's and pages' queries (``.query(sparql, bindings=...)``): the
+        worker pool when the app runs one, else the store itself."""
+        runner = self.runner
+        if isinstance(runner, PoolRunner):
+            return PooledReader(runner.pool, self.settings.query_timeout)
+        return self.store()
 
     @contextlib.contextmanager
     def writer(self) -> Iterator[Store]:

@@ -97,3 +97,12 @@ def test_live_health_and_pages(base):
     assert health["status"] == "ok" and health["quads"] > 200
     page = httpx.get(base + "/id/person/morgan-a-aaaaaaaaaaa1", headers={"accept": "text/html"})
     assert page.status_code == 200 and "Alex Morgan" in page.text
+
+
+def test_live_api_runs_through_the_worker_pool(base):
+    body = httpx.get(base + "/api/recommendations", params={"owner": "morgan-a-aaaaaaaaaaa1"}
+                     ).json()
+    assert [r["id"] for r in body["recommendations"]] == ["SG-IMM-1"]
+    page = httpx.get(base + "/id/recommendation/ensure-assessments-fffffffffff2",
+                     headers={"accept": "text/turtle"})
+    assert "SG-IMM-1" in page.text
