@@ -125,3 +125,13 @@ def test_extract_command_on_missing_file_fails_clearly(tmp_path) -> None:
 
     res = CliRunner().invoke(app, ["extract", str(tmp_path / "nope.txt")])
     assert res.exit_code == 2 and "no such file" in res.output
+
+
+def test_extract_command_on_empty_file_names_file_and_reason(tmp_path) -> None:
+    from remit.cli import app
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    res = CliRunner().invoke(app, ["extract", str(empty), "--json"])
+    assert res.exit_code == 2
+    assert "empty.txt" in res.output and "empty file" in res.output
