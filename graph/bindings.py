@@ -73,7 +73,7 @@ def term_text(value: Identifier, *, allow_bnode: bool = False) -> str:
         if value.language:
             if not _LANG.fullmatch(value.language):
                 raise BindingError(f"bad language tag {value.language!r}")
-            return f"{text}@{value.language}"
+            return f"{text}@{value.language.lower()}"  # as Oxigraph stores it (RDF 1.1 §3.3)
         if value.datatype and str(value.datatype) != "http://www.w3.org/2001/XMLSchema#string":
             return f"{text}^^{iri_text(value.datatype)}"
         return text

@@ -249,6 +249,30 @@ class EmbeddedStore(Store):
         """Mark a write in progress, so a crash before publish() is repaired on next open."""
         (self.root / "PENDING").touch()
 
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop: Iterable[URIRef] = (),
+                       derived: str = "") -> None:
+        """As :meth:`Store.replace_graphs`, one transaction; a graph already present and
+        free of blank nodes is changed by its difference only (see updates.replace_ops)."""
+        from graph.updates import has_bnodes, replace_update
+
+        self._writable()
+        drop = list(drop)
+        current = {name: None if name in drop or has_bnodes(g) else self._lines(name)
+                   for name, g in graphs.items()}
+        self.update(replace_update(graphs, drop, derived, current))
+
+    def _lines(self, name: URIRef) -> set[str] | None:
+        """The graph's triples as N-Triples lines; None if it has blank nodes or is absent
+        (then the graph is dropped and inserted whole). Oxigraph writes nearly every term
+        as updates.triples_text does; the rare one it writes otherwise (a lower-cased
+        language tag, an escaped control character) is deleted and inserted again."""
+        lines = set()
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+                return None
+            lines.add(f"{q.subject} {q.predicate} {q.object} .\n")
+        return lines or None
+
     def update(self, sparql_update: str) -> None:
         store = self._writable()
         self._pending()
