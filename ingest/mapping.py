@@ -26,6 +26,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
+from ingest.mapping_tables import BODY_CLASS, CONTEXT_ROLES, DOC_CLASS, MEMBERSHIP_ROLES
 from ingest.records import DocumentRecords, PackExtraction, Span
 from ingest.text import PackText
 from ontology.namespaces import (
@@ -46,20 +47,6 @@ from ontology.namespaces import (
     normalise,
 )
 
-BODY_CLASS = {
-    "council": REM.Council, "committee": REM.Committee, "board": REM.Board,
-    "trust": REM.Trust, "nhs_body": REM.NHSBody, "inspectorate": REM.Inspectorate,
-    "government_department": REM.GovernmentDepartment, "voluntary_org": REM.VoluntaryOrganisation,
-    "partnership_group": REM.Partnership, "team_or_service": REM.TeamOrService,
-}
-DOC_CLASS = {
-    "agenda": REM.Agenda, "minutes": REM.Minutes, "officer_report": REM.OfficerReport,
-    "inspection_report": REM.InspectionReport, "action_plan": REM.ActionPlan,
-    "acronym_table": REM.AcronymTable, "appendix": REM.Appendix,
-    "consultation": REM.ConsultationPaper, "strategy": REM.Strategy,
-    "implementation_plan": REM.ImplementationPlan, "work_programme": REM.WorkProgramme,
-    "forward_plan": REM.ForwardPlan, "generic": REM.GenericDocument,
-}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 AGENT_TYPES = {"body": "body", "person": "person", "role": "role-owner", "post": "post"}
 
@@ -271,20 +258,23 @@ class Mapper:
 
     def role_held(self, person: URIRef, person_key: str, role: str, body_key: str | None,
                   span: Span | None, as_of: str | None = None) -> None:
-        """A role as written: chair and vice-chair are memberships, anything else a post."""
-        r = normalise(role)
+        """A role as written: chair, member, portfolio holder ... are memberships; roles of
+        a record's own context are skipped; anything else is a post."""
+        r = normalise(re.sub(r"\(.*?\)", " ", role))  # "Member (present)" is a member
         body = self.node("body", body_key) if body_key else None
-        if body is not None and r in ("chair", "chairman", "chairperson", "chairman of",
-                                      "vice chair", "vice chairman", "member"):
-            code = "member" if r == "member" else "vice-chair" if r.startswith("vice") \
-                else "chair"
+        if r in CONTEXT_ROLES:  # said by the record itself (attendance, owner, inspector)
+            return
+        code = MEMBERSHIP_ROLES.get(r)
+        if code is not None:
+            if body is None:  # chair of what is not said: no post "Chair" shared by all
+                return
             m = self.iri("membership", person_key, body_key, code)
             self.g.add((m, RDF.type, REM.Membership))
             self.g.add((m, REM.member, person))
             self.g.add((m, REM.organisation, body))
             self.g.add((m, REM.role, ROLE[code]))
             self.provenance(m, span, None)
-            prop = {"member": REM.memberOf, "chair": REM.chairs}.get(code, REM.viceChairs)
+            prop = {"chair": REM.chairs, "vice-chair": REM.viceChairs}.get(code, REM.memberOf)
             self.g.add((person, prop, body))
             return
         self.holding(person, person_key, self.post(role, body_key, span, None), body_key, span,

@@ -19,7 +19,7 @@ from ingest.records import (
     TaskGroup,
     WorkProgrammeItem,
 )
-from ontology.namespaces import PROV, RDF, REM, XSD
+from ontology.namespaces import PROV, RDF, RDFS, REM, XSD
 from tests.mapping_fixtures import COMMITTEE, COUNCIL, read_pack, riverton
 
 BASE = "https://remit.example/"
@@ -286,3 +286,23 @@ def test_recommendation_from_plan_wording_alone_has_a_timescale() -> None:
                      URIRef("https://remit.example/vocab/timescale/other")}
     for a in g.subjects(RDF.type, REM.Action):
         assert g.value(a, REM.implements) in recs
+
+
+def test_roles_as_written_become_memberships_or_posts_never_context_posts() -> None:
+    from ingest.records import RoleHeld
+
+    pack = read_pack("riverton_a.txt")
+    ex = riverton(pack)
+    brook = next(p for p in ex.people if p.name == "T Brook")
+    brook.roles += [RoleHeld("Member (present)", COMMITTEE, pack.span(4)),
+                    RoleHeld("Responsible officer", COUNCIL, pack.span(21)),
+                    RoleHeld("Vice-Chairman", COMMITTEE, pack.span(4)),
+                    RoleHeld("Chair", None, pack.span(4))]
+    _, g = to_graph(ex, pack, BASE)
+    person = URIRef(f"{BASE}id/person/{brook.key}")
+    committee = URIRef(f"{BASE}id/body/{COMMITTEE}")
+    assert (person, REM.memberOf, committee) in g
+    assert (person, REM.viceChairs, committee) in g
+    labels = {str(g.value(p, RDFS.label)) for p in g.subjects(RDF.type, REM.Post)}
+    assert labels == {"Head of Safeguarding"}  # no post "Responsible officer", "Chair" ...
+    assert not list(g.objects(person, REM.chairs))
