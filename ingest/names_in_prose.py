@@ -85,7 +85,12 @@ def _is_cap(tok: str) -> bool:
 
 def chunks(text: str) -> list[Chunk]:
     """Maximal runs of capitalised tokens joined by connectors or list commas."""
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(mask_quotes(text))]
+    masked = mask_quotes(text)
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(masked)]
+
+    def joined(a: int, b: int) -> bool:  # only spaces between tokens a and b
+        return not masked[toks[a][1]:toks[b][0]].strip()
+
     out: list[Chunk] = []
     i = 0
     while i < len(toks):
@@ -95,13 +100,12 @@ def chunks(text: str) -> list[Chunk]:
         j = i
         while j + 1 < len(toks):
             k = j + 1
-            while k < len(toks) and (toks[k][2].lower() in CONNECTORS or toks[k][2] == ","):
-                if toks[k][2] == "," and text[toks[k - 1][1]:toks[k][0]].strip():
-                    break
+            while k < len(toks) and (toks[k][2].lower() in CONNECTORS or toks[k][2] == ",") \
+                    and joined(k - 1, k):
                 if toks[k][2] == "the" and k == j + 1:
                     break  # 'within the Council the Committee': 'the' opens a new phrase
                 k += 1
-            if k < len(toks) and _is_cap(toks[k][2]) and k - j <= 3:
+            if k < len(toks) and _is_cap(toks[k][2]) and k - j <= 3 and joined(k - 1, k):
                 j = k
                 continue
             while (k < len(toks) and toks[k][2].lower() in TRAIL_NOUNS

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ingest.body_mentions import bodies_in_text, body_mentions, body_type
-from ingest.records import BodyMention, PersonMention, Segment
+from ingest.names_in_prose import chunks, clean_name, is_body, split_list
+from ingest.records import BodyMention, PersonMention, Segment, Span
 from ingest.text import PackText
 from ingest.textutil import clean, is_separator_row, split_row
 
@@ -24,6 +25,33 @@ _DEPARTMENT = re.compile(r"\b((?:Department|Ministry|Office)\s+(?:of|for)\s+[A-Z
 
 
 _BULLET_MARK = "[\u25a0\u2022\u25aa\u25cf\uf0a7\uf0b7]|<[uo]l\\b|<li\\b"
+
+
+#: Head nouns of bodies that the shared finder does not end a name on.
+_MORE_HEADS = frozenset({"network", "networks", "healthwatch", "police", "constabulary",
+                         "alliance", "consortium", "federation", "association"})
+
+
+def _more_bodies(text: str) -> list[str]:
+    """Capitalised names ending in one of :data:`_MORE_HEADS` ('Local Healthwatch')."""
+    found = []
+    for ch in chunks(text):
+        for name in split_list(ch.text):
+            name = clean_name(name)
+            words = name.split()
+            if len(words) >= 2 and words[-1].lower() in _MORE_HEADS and is_body(name):
+                found.append(name)
+    return found
+
+
+def phrase_bodies(text: str, span: Span, context: str) -> list[BodyMention]:
+    """Bodies named in one cell or phrase (a table cell, a work-programme topic)."""
+    found = [BodyMention(name, span, type=body_type(name), acronym=acronym, context=context)
+             for name, acronym in bodies_in_text(text)]
+    known = {b.name for b in found}
+    found += [BodyMention(name, span, context=context) for name in _more_bodies(text)
+              if name not in known]
+    return [b for b in found if not _NOT_A_BODY.search(b.name) and not _indefinite(text, b.name)]
 
 
 def _indefinite(line: str, name: str) -> bool:
@@ -59,12 +87,13 @@ def prose_body_mentions(pack: PackText, segment: Segment, context: str,
             if not (first_row and _is_header_row(cells)):
                 for raw in _raw_cells(line):  # text before a bullet: labels after are projects
                     cell = clean(re.split(_BULLET_MARK, raw)[0])
-                    for name, acronym in bodies_in_text(cell):
-                        add(BodyMention(name, pack.span(n), type=body_type(name),
-                                        acronym=acronym, context=f"{context}.table"), cell)
+                    for mention in phrase_bodies(cell, pack.span(n), f"{context}.table"):
+                        add(mention, cell)
             continue
         for mention in body_mentions(pack, n, n, context, seen):
             add(mention, clean(line))
+        for name in _more_bodies(clean(line)):
+            add(BodyMention(name, pack.span(n), context=context), clean(line))
         for m in _DEPARTMENT.finditer(clean(line)):
             add(BodyMention(m.group(1), pack.span(n), type="government_department",
                             context=context), clean(line))

@@ -165,3 +165,12 @@ def test_councillors_named_in_a_notes_cell() -> None:
     _, rec = run("work_programme_scrutiny.txt")
     named = {(p.name, p.title) for p in rec.people if p.context == "work_programme"}
     assert named == {("D Flude", "Councillor"), ("C Thorley", "Councillor")}
+
+
+def test_bodies_named_in_cells_and_wrapped_topics() -> None:
+    _, rec = run("work_programme_scrutiny.txt")
+    names = {b.name for b in rec.bodies}
+    assert {"Local Involvement Network", "Local Healthwatch", "H&WB Committee",
+            "Budget Task and Finish Group"} <= names
+    assert "New Dementia Unit" not in names  # a bullet item's topic, not a body named
+    assert not any(n.startswith("Dates of") for n in names)

@@ -52,3 +52,13 @@ def test_councillors_named_in_passing() -> None:
     assert [(p.name, p.title, p.span.start) for p in titled_people(pack, segment, "wp")] == [
         ("Jane Smith", "Councillor", 9), ("M J Brown", "Councillor", 9),
         ("A Patel", "Councillor", 9)]
+
+
+def test_phrase_bodies_beyond_the_shared_head_nouns() -> None:
+    from ingest.prose_mentions import phrase_bodies
+    from ingest.records import Span
+
+    span = Span(1, 1, "x")
+    names = [b.name for b in phrase_bodies(
+        "Eastmoor Carers Network (ECN) – transition to Local Healthwatch", span, "t")]
+    assert names == ["Eastmoor Carers Network", "Local Healthwatch"]

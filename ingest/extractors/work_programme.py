@@ -15,7 +15,7 @@ import re
 from ingest.extractors import PackContext, register
 from ingest.extractors._columns import cell, header_map, line_text, row_cells
 from ingest.extractors._report_header import read_header
-from ingest.prose_mentions import prose_body_mentions, titled_people
+from ingest.prose_mentions import phrase_bodies, prose_body_mentions, titled_people
 from ingest.records import DocumentRecords, Segment, TaskGroup, Warning_, WorkProgrammeItem
 from ingest.text import PackText
 from ingest.textutil import clean, find_dates, is_furniture, parse_date, strip_bullet
@@ -211,6 +211,13 @@ def extract_work_programme(pack: PackText, segment: Segment,
                    and pack.line(i.span.start).lstrip()[:1] in "-\u2013\u2022\u25a0*"}
         records.bodies = prose_body_mentions(pack, segment, "work_programme",
                                              skip_lines=bullets)
+        seen = {b.name.lower() for b in records.bodies}
+        wrapped = [i for i in records.work_programme if i.span.end > i.span.start]
+        for item in wrapped:  # a topic joined across rows: a name its cells split
+            for mention in phrase_bodies(item.topic, item.span, "work_programme.topic"):
+                if mention.name.lower() not in seen:
+                    seen.add(mention.name.lower())
+                    records.bodies.append(mention)
         known = {p.name for p in records.people}
         records.people.extend(p for p in titled_people(pack, segment, "work_programme")
                               if p.name not in known)
