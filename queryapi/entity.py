@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from graph.store import Rows
-from ontology.namespaces import DCTERMS, ENTITY_TYPES, FOAF, RDFS, REM, entity_iri
+from ontology.namespaces import DCTERMS, ENTITY_TYPES, FOAF, RDFS, REM, SKOS, VOCAB, entity_iri
 from queryapi import negotiation as neg
 from queryapi.errors import ApiError
 from queryapi.jsonld import prefixes, prologue, to_jsonld
@@ -27,7 +27,7 @@ from queryapi.templating import render
 router = APIRouter()
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
-LABELS = (RDFS.label, FOAF.name, DCTERMS.title, REM.recommendationId, REM.reference,
+LABELS = (RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title, REM.recommendationId, REM.reference,
           REM.fileName, REM.text, REM.excerptText)
 
 OUT = prologue() + """SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {
@@ -55,6 +55,13 @@ def resolve(request: Request, type_: str, key: str) -> URIRef:
         raise ApiError(400, f"malformed key {key[:80]!r}: keys are lower-case letters, digits "
                        "and hyphens")
     return entity_iri(state(request).settings.base_iri, type_, key)
+
+
+@router.get("/vocab/{scheme}/{concept}", summary="A vocabulary concept (HTML or RDF)")
+def concept(scheme: str, concept: str, request: Request) -> Response:
+    if not KEY.match(scheme) or not re.match(r"^[A-Za-z0-9_.-]{1,100}$", concept):
+        raise ApiError(400, f"malformed concept {scheme[:40]!r}/{concept[:40]!r}")
+    return describe(request, URIRef(f"{VOCAB}{scheme}/{concept}"))
 
 
 def _rows(result: Any) -> list[dict]:
@@ -86,7 +93,11 @@ def entity_data(request: Request, iri: URIRef) -> dict[str, Any]:
             responses={200: {"content": {"text/html": {}, "text/turtle": {},
                                          "application/ld+json": {}}}})
 def entity(type_: str, key: str, request: Request) -> Response:
-    iri = resolve(request, type_, key)
+    return describe(request, resolve(request, type_, key))
+
+
+def describe(request: Request, iri: URIRef) -> Response:
+    """The page (HTML) or description (RDF by Accept) of one IRI."""
     accept = request.headers.get("accept")
     fmt = request.query_params.get("format")
     if not fmt and neg.wants_html(accept):

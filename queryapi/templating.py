@@ -16,7 +16,11 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from graph.search_index import MARK
+from ontology.namespaces import ONTOLOGY_IRI, VOCAB
 from queryapi.jsonld import prefixes
+
+#: The project's own site root, under which vocabularies are named whatever the base IRI.
+SITE = VOCAB[: -len("vocab/")]
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
@@ -26,8 +30,11 @@ env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
 def local_href(iri: str, base_iri: str) -> str | None:
     """The app path of an entity IRI, the IRI itself for http(s), else None (no link)."""
     base = base_iri if base_iri.endswith("/") else base_iri + "/"
-    if iri.startswith(base + "id/"):
-        return "/" + iri[len(base):]
+    for root in (base, SITE):
+        if iri.startswith((root + "id/", root + "vocab/")):
+            return "/" + iri[len(root):]
+    if iri.startswith(ONTOLOGY_IRI):
+        return "/ontology"
     if iri.startswith(("http://", "https://")):
         return iri
     return None

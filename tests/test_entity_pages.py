@@ -83,3 +83,14 @@ def test_excerpt_literal_round_trips(client, api_store):
     g = api_store.graph(URIRef(api_app.PACK))
     assert (None, REM.excerptText,
             Literal("Weekly performance clinic on assessment timeliness. Alex Morgan")) in g
+
+
+def test_vocabulary_concepts_dereference_and_are_linked(client):
+    rec = client.get(REC, headers=HTML)
+    assert 'href="/vocab/timescale/immediately"' in rec.text
+    page = client.get("/vocab/timescale/immediately", headers=HTML)
+    assert page.status_code == 200 and '<h1 id="label">Immediately</h1>' in page.text
+    ttl = client.get("/vocab/timescale/immediately", headers={"accept": "text/turtle"})
+    assert "skos:Concept" in ttl.text
+    assert client.get("/vocab/timescale/never", headers=HTML).status_code == 404
+    assert client.get("/vocab/time scale/x").status_code == 400
