@@ -71,3 +71,11 @@ def test_graph_store_put_and_delete_with_token(store, tmp_path):
     assert r.status_code == 201 and store.count(graph=__import__("rdflib").URIRef("urn:x:g")) == 1
     assert c.delete("/store?graph=urn:x:g", headers=auth).status_code == 204
     assert "urn:x:g" not in {str(g) for g in store.graph_names()}
+
+
+def test_settings_are_read_once_not_per_request(store, tmp_path, monkeypatch):
+    c = make_client(store, tmp_path)
+    monkeypatch.setenv("REMIT_UPDATE_TOKEN", "late")
+    r = c.post("/sparql", content=INSERT.encode(),
+               headers={**UPDATE, "authorization": "Bearer late"})
+    assert r.status_code == 403  # the app still runs with the settings it was built with
