@@ -23,9 +23,9 @@ def serve(host: Annotated[str | None, typer.Option(
           port: Annotated[int | None, typer.Option(help="Port to listen on [8000].")] = None,
           store: StoreOpt = None, endpoint: EndpointOpt = None,
           workers: Annotated[int | None, typer.Option(
-              help="Query worker processes [env REMIT_WORKERS; 2].")] = None,
+              help="Query worker processes (env REMIT_WORKERS; default 2).")] = None,
           timeout: Annotated[float | None, typer.Option(
-              help="Time limit of each query in seconds [env REMIT_QUERY_TIMEOUT; 30].")
+              help="Time limit of each query in seconds (env REMIT_QUERY_TIMEOUT; default 30).")
           ] = None) -> None:
     """Serve the SPARQL endpoint, query page, entity pages, search and API."""
     import uvicorn
