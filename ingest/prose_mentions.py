@@ -34,7 +34,10 @@ _MORE_HEADS = frozenset({"network", "networks", "healthwatch", "police", "consta
 
 def _more_bodies(text: str) -> list[str]:
     """Capitalised names ending in one of :data:`_MORE_HEADS` ('Local Healthwatch')."""
-    found = []
+    found: list[str] = []
+    low = text.lower()
+    if not any(head in low for head in _MORE_HEADS):
+        return found
     for ch in chunks(text):
         for name in split_list(ch.text):
             name = clean_name(name)
@@ -78,7 +81,9 @@ def prose_body_mentions(pack: PackText, segment: Segment, context: str,
     previous_row = False
     for n in range(segment.start, min(segment.end, len(pack)) + 1):
         line = pack.line(n)
-        cells = split_row(line)
+        if not line.strip():
+            continue
+        cells = split_row(line) if _looks_tabular(line) else None
         is_row = cells is not None or is_separator_row(line)
         first_row, previous_row = cells is not None and not previous_row, is_row
         if n in (skip_lines or ()):
@@ -90,14 +95,20 @@ def prose_body_mentions(pack: PackText, segment: Segment, context: str,
                     for mention in phrase_bodies(cell, pack.span(n), f"{context}.table"):
                         add(mention, cell)
             continue
+        text = clean(line)
         for mention in body_mentions(pack, n, n, context, seen):
-            add(mention, clean(line))
-        for name in _more_bodies(clean(line)):
-            add(BodyMention(name, pack.span(n), context=context), clean(line))
-        for m in _DEPARTMENT.finditer(clean(line)):
+            add(mention, text)
+        for name in _more_bodies(text):
+            add(BodyMention(name, pack.span(n), context=context), text)
+        for m in _DEPARTMENT.finditer(text):
             add(BodyMention(m.group(1), pack.span(n), type="government_department",
-                            context=context), clean(line))
+                            context=context), text)
     return found
+
+
+def _looks_tabular(line: str) -> bool:
+    """A cheap test before ``split_row``: tabs, HTML cells or a markdown row."""
+    return "\t" in line or "<t" in line.lower() or line.lstrip().startswith("|")
 
 
 def _raw_cells(line: str) -> list[str]:

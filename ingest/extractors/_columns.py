@@ -12,7 +12,7 @@ import calendar
 import re
 from collections.abc import Mapping
 
-from ingest.textutil import MONTHS, clean, find_dates, split_row
+from ingest.textutil import MONTHS, clean, find_dates, is_separator_row
 
 _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -68,9 +68,12 @@ def header_map(cells: list[str], patterns: Mapping[str, str]) -> dict[str, int]:
     Patterns are tried in the given order; each column serves at most one field.
     """
     found: dict[str, int] = {}
+    texts = [clean(c) for c in cells]
+    if not any(texts) or max(len(t) for t in texts) > 120:
+        return found  # a header cell is a short label
     for fld, pattern in patterns.items():
-        for i, cell in enumerate(cells):
-            if i not in found.values() and re.search(pattern, clean(cell), re.I):
+        for i, text in enumerate(texts):
+            if i not in found.values() and re.search(pattern, text, re.I):
                 found[fld] = i
                 break
     return found
@@ -95,10 +98,16 @@ def split_bullets(raw: str) -> tuple[str, list[str]]:
 
 
 def row_cells(line: str) -> list[str] | None:
-    """Raw cells of a table line (markup kept, for bullet detection), or ``None``."""
-    if split_row(line) is None:
-        return None
+    """Raw cells of a table line (markup kept, for bullet detection), or ``None``.
+
+    The same lines as ``textutil.split_row`` accepts, decided without cleaning every cell.
+    """
     stripped = line.strip()
+    if not stripped or is_separator_row(line):
+        return None
+    if not ("\t" in line or re.search(r"<t[dh]\b", line, re.I)
+            or (stripped.startswith("|") and stripped.count("|") >= 2)):
+        return None
     if re.search(r"<t[dh]\b", line, re.I):
         return [c for c in re.split(r"<t[dh]\b[^>]*>", line, flags=re.I)[1:]]
     if stripped.startswith("|") and stripped.count("|") >= 2:
