@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 
 from ingest.names import (
@@ -108,8 +109,15 @@ def near_misses(bodies: list[Body]) -> list[Merge]:
     for an analyst, never merged."""
     out = []
     for i, a in enumerate(bodies):
+        la = loose(a.name)
         for b in bodies[i + 1:]:
-            ratio = difflib.SequenceMatcher(None, loose(a.name), loose(b.name)).ratio()
+            lb = loose(b.name)
+            if 2 * min(len(la), len(lb)) < 0.85 * (len(la) + len(lb)):
+                continue  # too different in length to reach the ratio
+            sm = difflib.SequenceMatcher(None, la, lb)
+            if sm.real_quick_ratio() < 0.85 or sm.quick_ratio() < 0.85:
+                continue
+            ratio = sm.ratio()
             if ratio >= 0.85:
                 out.append(Merge(b.name, a.key, "near-match-unmerged",
                                  f"'{b.name}' is {ratio:.2f} similar to '{a.name}' but no "
@@ -118,6 +126,11 @@ def near_misses(bodies: list[Body]) -> list[Merge]:
 
 
 def acronym_variant(short: str, defined: list[str]) -> tuple[str, str] | None:
+    return _acronym_variant(short, tuple(defined))
+
+
+@lru_cache(maxsize=8192)
+def _acronym_variant(short: str, defined: tuple[str, ...]) -> tuple[str, str] | None:
     """(defined acronym, how) when ``short`` is one edit from, or a prefix of, exactly one
     acronym defined in the pack ('NSCIB' / 'NSC' for 'NSCB')."""
     up = short.upper()

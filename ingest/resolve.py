@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest.names import body_head, classify_agent, is_post, loose, parse_person
+from ingest.names import body_head, classify_agent, is_post, loose, loose_words, parse_person
 from ingest.records import DocumentRecords, Merge, PackExtraction, RoleHeld, RoleOwner, Span
 from ingest.refdata import Reference, reference
 from ingest.resolve_bodies import BodyResolver, BodyUse
@@ -208,12 +208,13 @@ def _acronyms_in_prose(col: _Collector, lines: list[str],
 
     seen = {u.text.strip().upper() for u in col.u.bodies}
     bodies = [d for d, (exp, _) in defs.items() if body_head(exp)]
+    upper = {d.upper() for d in bodies}
     for n, line in enumerate(lines, 1):
         for m in _ACR_TOKEN.finditer(line):
             tok = m.group(1)
-            if not is_acronym(tok) or tok.upper() in seen or ref.generic(tok) or ref.body(tok):
+            if tok.upper() in seen or not is_acronym(tok) or ref.generic(tok) or ref.body(tok):
                 continue
-            if tok.upper() in {d.upper() for d in bodies} or acronym_variant(tok, bodies):
+            if tok.upper() in upper or acronym_variant(tok, bodies):
                 col.body(tok, Span(n, n, line), "prose.acronym")
                 seen.add(tok.upper())
 
@@ -246,7 +247,7 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
         _acronyms_in_prose(col, lines, defs, ref)
     if meeting_body is None:
         meeting_body = next((m.body for d in px.documents for m in d.meetings if m.body), None)
-    words = Counter(w for line in lines for w in loose(line).split()) if lines else None
+    words = Counter(w for line in lines for w in loose_words(line)) if lines else None
     lower = Counter(w for line in lines for w in re.findall(r"\b[a-z]+\b", line)) \
         if lines else None
     col.u.bodies, person_words = _not_people(col.u.bodies, col.u.people)

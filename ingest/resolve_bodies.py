@@ -81,6 +81,7 @@ class _Cluster:
     acronym: str | None = None
     ref: RefBody | None = None
     keys: set[str] = field(default_factory=set)
+    label: tuple[int, str] | None = None  # (number of uses, name) cached by _name_of
 
     @property
     def head(self) -> str | None:
@@ -188,7 +189,7 @@ class BodyResolver(NameRules):
         if rb is not None:
             return self._ref_cluster(rb, u), "reference-data", f"reference data: {rb.name}"
         if key in self.index:
-            return self.index[key], "exact", f"same name as '{self._name_of(self.index[key])}'"
+            return self.index[key], "exact", f"same name as '{self._shown(self.index[key])}'"
         rest = leading_noise(key, self.known, self.lower)
         if rest is not None:
             c = self._cluster_for_expansion(rest, None)
@@ -315,11 +316,22 @@ class BodyResolver(NameRules):
                 return found
         return c.ref.acronyms[0] if c.ref and c.ref.acronyms else None
 
+    def _shown(self, c: _Cluster) -> str:
+        """A readable name for evidence text: the name that created the node."""
+        if c.ref is not None:
+            return c.ref.name
+        return display_name(c.uses[0].name or c.uses[0].text) if c.uses else c.anchor
+
     def _name_of(self, c: _Cluster) -> str:
         """The most used full form that keeps the anchor's first word (so 'Northshire
         Council' may name 'Northshire Borough Council', but 'the Council' never does)."""
         if c.ref is not None:
             return c.ref.name
+        if c.label is None or c.label[0] != len(c.uses):
+            c.label = (len(c.uses), self._label(c))
+        return c.label[1]
+
+    def _label(self, c: _Cluster) -> str:
         first = c.anchor.split()[:1]
         forms = Counter(display_name(u.name or u.text) for u in c.uses
                         if not is_acronym(u.name or u.text)

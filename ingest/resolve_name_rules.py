@@ -30,7 +30,7 @@ class NameRules:
     places: list[str]
     words: Counter[str]
 
-    def _name_of(self, c: Any) -> str:  # provided by the resolver
+    def _shown(self, c: Any) -> str:  # provided by the resolver
         raise NotImplementedError
 
     def _generic_name(self, text: str) -> tuple[Any | None, str, str] | None:
@@ -43,10 +43,10 @@ class NameRules:
                 and len(content_words(c.anchor)) > len(words)]
         if len(hits) == 1:
             return hits[0], "generic-name", (
-                f"the words of '{text}' all occur in '{self._name_of(hits[0])}', the only "
+                f"the words of '{text}' all occur in '{self._shown(hits[0])}', the only "
                 f"{head} in the pack they fit")
         if len(hits) > 1:
-            names = "; ".join(self._name_of(c) for c in hits)
+            names = "; ".join(self._shown(c) for c in hits)
             return None, "ambiguous-generic-name", f"fits several bodies: {names}"
         return None
 
@@ -59,7 +59,7 @@ class NameRules:
         if len(hits) == 1:
             c = next(iter(hits.values()))
             return c, "place-qualifier", (
-                f"'{text}' and '{self._name_of(c)}' differ only by the pack's place "
+                f"'{text}' and '{self._shown(c)}' differ only by the pack's place "
                 f"('{self.places[-1]}')")
         return None
 
@@ -72,7 +72,7 @@ class NameRules:
                     bare != key and without_added_head(strip_place(k, self.places)) == bare))}
         if len(hits) == 1:
             c = next(iter(hits.values()))
-            return c, "abbreviation", (f"'{text}' abbreviates '{self._name_of(c)}' (initials "
+            return c, "abbreviation", (f"'{text}' abbreviates '{self._shown(c)}' (initials "
                                        "or a dropped place or unit word)")
         return None
 
@@ -85,7 +85,7 @@ class NameRules:
         if len(hits) == 1:
             c = next(iter(hits.values()))
             return c, "word-order", (
-                f"same words as '{self._name_of(c)}' in another order; the only such "
+                f"same words as '{self._shown(c)}' in another order; the only such "
                 "council in the pack")
         return None
 
@@ -100,6 +100,6 @@ class NameRules:
         if len(hits) == 1:
             c, a, b = next(iter(hits.values()))
             return c, "typo", (f"'{a}' is a rare misspelling of '{b}' "
-                               f"(edit distance {edit_distance(a, b)}) in '{self._name_of(c)}'")
+                               f"(edit distance {edit_distance(a, b)}) in '{self._shown(c)}'")
         return None
 
