@@ -148,6 +148,12 @@ def test_split_leads_on_separators() -> None:
         "Carers Team", "Policy", "Human Resources"]
     assert split_leads("Individual organisations e.g. Crossroads Care") == [
         "Individual organisations e.g. Crossroads Care"]
+    # a lone modifier before '/' shares the noun after it
+    assert split_leads("Commissioners, strategic / individual commissioning teams. Job "
+                       "centre plus/ Making Space") == [
+        "Commissioners", "strategic / individual commissioning teams", "Job centre plus",
+        "Making Space"]
+    assert split_leads("Westshire Council / all") == ["Westshire Council", "all"]
 
 
 def test_plan_without_a_table_warns() -> None:

@@ -36,13 +36,35 @@ COLUMNS = {
 _HEADING = re.compile(
     r"^(?:outcome|objective|priority|theme|aim|goal)\s+(\d+)\s*[.:)\-–—]?\s+(\S.*)$", re.I)
 _REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+|[A-Z]\d{1,2}(?:\.\d{1,2})*)\.?(?=\s|$)\s*(.*)$", re.S)
-_SPLIT_LEADS = re.compile(r"\s*(?:/|;|(?<!e\.g)(?<!i\.e)\.\s+(?=[A-Z]))\s*")
+_SPLIT_LEADS = re.compile(r"\s*(?:;|(?<!e\.g)(?<!i\.e)\.\s+(?=[A-Z]))\s*")
+_MODIFIER = re.compile(r"[a-z]{3,15}")
+
+
+def _slash_parts(text: str) -> list[str]:
+    """Split on '/', except after a lone lower-case modifier that shares the next part's
+    noun: 'strategic / individual commissioning teams' is one lead, 'X Council / all' two."""
+    parts = [p.strip() for p in text.split("/")]
+    out: list[str] = []
+    carry = ""
+    for i, part in enumerate(parts):
+        part = f"{carry} / {part}" if carry else part
+        carry = ""
+        tail = re.split(r"[,;]\s*", part)[-1]
+        if i < len(parts) - 1 and _MODIFIER.fullmatch(tail):
+            head = part[: len(part) - len(tail)].rstrip(" ,;")
+            if head:
+                out.append(head)
+            carry = tail
+            continue
+        out.append(part)
+    return out
 
 
 def split_leads(text: str) -> list[str]:
     """'PCT, Wessex Carers Centre, GPs' -> three leads; 'X Council / all' -> two."""
     leads: list[str] = []
-    for piece in _SPLIT_LEADS.split(clean(text)):
+    pieces = [p for part in _slash_parts(clean(text)) for p in _SPLIT_LEADS.split(part)]
+    for piece in pieces:
         for name in split_list(piece):
             name = name.strip(" .,;:-–")
             if name and name not in leads:
