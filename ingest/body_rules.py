@@ -23,6 +23,7 @@ from ingest.names import (
 )
 from ingest.records import Body, BodyType, Merge, Span
 from ingest.refdata import Reference
+from ontology.namespaces import key_for
 
 #: Words that, at the end of a name, make it a collective ('... sector organisations'),
 #: not one body.
@@ -219,3 +220,32 @@ def leading_noise(key: str, known: set[str], lower_counts: Counter[str]) -> str 
         return None
     in_names = any(first in k.split() for k in known if k != key)
     return None if in_names else rest
+
+
+#: Words that make a name generic ('the Local ... Board', 'their respective Boards').
+GENERIC_MARKERS = frozenset({"local", "our", "its", "their", "relevant", "respective"})
+
+
+def body_key(name: str) -> str:
+    """A body's key from its loose name, so 'Children's Trust' and 'Childrens Trusts' in
+    two packs are one node whatever the order of ingest."""
+    return key_for(loose(name))
+
+
+def is_abbreviated(name: str) -> bool:
+    """'C & F Committee', 'CE council': tried after the full names they abbreviate."""
+    return any(len(w) == 1 or is_acronym(w) for w in name.replace("&", " ").split())
+
+
+def specific_words(text: str) -> list[str]:
+    return [w for w in content_words(text) if w not in GENERIC_MARKERS]
+
+
+def split_defined(text: str) -> tuple[str, str | None]:
+    """'Northshire Board (NB)' -> ('Northshire Board', 'NB'); else (text, None)."""
+    text = text.strip().strip(",;:")
+    if text.endswith(")") and "(" in text:
+        inner = text[text.rindex("(") + 1:-1]
+        if is_acronym(inner):
+            return text[:text.rindex("(")].strip(), inner
+    return text, None

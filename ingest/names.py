@@ -307,3 +307,12 @@ def display_name(text: str) -> str:
 def is_subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
+
+
+_SMALL_LOWER = frozenset({"and", "of", "for", "the", "in", "on"})
+
+
+def label_case(text: str) -> str:
+    """'NORTHSHIRE BOROUGH COUNCIL' -> 'Northshire Borough Council' (short acronyms kept)."""
+    return " ".join(w.lower() if w.lower() in _SMALL_LOWER else
+                    w if len(w) <= 3 else w.capitalize() for w in text.split())

@@ -27,14 +27,18 @@ from dataclasses import dataclass, field
 from ingest.body_rules import (
     HOME_SYNONYMS,
     acronym_variant,
+    body_key,
     cluster_type,
     expand_acronyms,
     home_places,
+    is_abbreviated,
     is_collective,
     is_garbled,
     leading_noise,
     likely_home,
     near_misses,
+    specific_words,
+    split_defined,
     split_of,
 )
 from ingest.names import (
@@ -42,22 +46,19 @@ from ingest.names import (
     content_words,
     display_name,
     is_acronym,
+    label_case,
     loose,
 )
 from ingest.records import Body, BodyType, Merge, Span
 from ingest.refdata import RefBody, Reference
 from ingest.resolve_name_rules import NameRules
-from ontology.namespaces import key_for
 
 #: Head nouns that, alone ('the Board'), name no body until the context says which.
 GENERIC_HEADS = frozenset({
     "council", "committee", "board", "trust", "group", "partnership", "panel", "team", "service",
     "unit", "department", "directorate", "forum", "network", "agency", "sub committee",
 })
-_SMALL_LOWER = frozenset({"and", "of", "for", "the", "in", "on"})
-_SMALL = frozenset({"AND", "OF", "FOR", "THE", "IN", "ON"})
 _NAMING_RULES = frozenset({"new", "exact", "generic-name", "reference-data"})
-_GENERIC_MARKERS = frozenset({"local", "our", "its", "their", "relevant", "respective"})
 
 
 @dataclass
@@ -107,7 +108,8 @@ class BodyResolver(NameRules):
 
         self.defs = {k.upper(): v for k, v in definitions.items()}
         for u in self.uses:
-            full = u.name = _strip_defined(u)
+            full, acr = split_defined(u.text)
+            u.name, u.acronym = full, u.acronym or acr
             if u.acronym and u.acronym.upper() not in self.defs and not is_acronym(full):
                 self.defs[u.acronym.upper()] = (full, u.span)
         self.parents: dict[str, str] = {}  # loose unit name -> parent name as written
@@ -138,7 +140,7 @@ class BodyResolver(NameRules):
         names = [u for u in self.uses if not is_acronym(u.name)]
         acrs = [u for u in self.uses if is_acronym(u.name)]
         freq = Counter(loose(u.name) for u in names)
-        names.sort(key=lambda u: (_abbreviated(u.name), -len(_specific_words(u.name)),
+        names.sort(key=lambda u: (is_abbreviated(u.name), -len(specific_words(u.name)),
                                   -freq[loose(u.name)], u.name))
         deferred: list[BodyUse] = []
         for u in names:
@@ -340,9 +342,7 @@ class BodyResolver(NameRules):
         if not forms:
             return display_name(c.uses[0].name or c.uses[0].text) if c.uses else c.anchor
         if all(f.isupper() for f in forms):  # 'NORTHSHIRE COUNCIL' heading -> a label
-            return " ".join(w if len(w) <= 3 and w not in _SMALL else
-                            (w.lower() if w.lower() in _SMALL_LOWER else w.capitalize())
-                            for w in max(forms, key=lambda f: forms[f]).split())
+            return label_case(max(forms, key=lambda f: forms[f]))
         return max(forms, key=lambda f: (all(ch.isalnum() or ch in " '\u2019-&," for ch in f),
                                          forms[f], not f.isupper(), f[:1].isupper(), len(f)))
 
@@ -387,28 +387,3 @@ class BodyResolver(NameRules):
                 unresolved.append(Merge(u.text, "", rule, ev, u.span))
         unresolved += near_misses(bodies)
         return BodyResult(bodies, merges, unresolved, names)
-
-def body_key(name: str) -> str:
-    """A body's key from its loose name, so 'Children's Trust' and 'Childrens Trusts' in
-    two packs are one node whatever the order of ingest."""
-    return key_for(loose(name))
-
-
-def _abbreviated(name: str) -> bool:
-    """'C & F Committee', 'CE council': tried after the full names they abbreviate."""
-    return any(len(w) == 1 or is_acronym(w) for w in name.replace("&", " ").split())
-
-
-def _specific_words(text: str) -> list[str]:
-    return [w for w in content_words(text) if w not in _GENERIC_MARKERS]
-
-
-def _strip_defined(u: BodyUse) -> str:
-    """'Northshire Board (NB)' -> 'Northshire Board' (the acronym is kept on the use)."""
-    text = u.text.strip().strip(",;:")
-    if text.endswith(")") and "(" in text:
-        inner = text[text.rindex("(") + 1:-1]
-        if is_acronym(inner):
-            u.acronym = u.acronym or inner
-            return text[:text.rindex("(")].strip()
-    return text

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from ingest.body_rules import (
+    GENERIC_MARKERS,
     initials_align,
     same_words_other_order,
     strip_place,
@@ -19,8 +20,6 @@ from ingest.body_rules import (
     without_added_head,
 )
 from ingest.names import body_head, content_words, edit_distance, is_subsequence, loose
-
-_GENERIC_MARKERS = frozenset({"local", "our", "its", "their", "relevant", "respective"})
 
 
 class NameRules:
@@ -34,7 +33,7 @@ class NameRules:
         raise NotImplementedError
 
     def _generic_name(self, text: str) -> tuple[Any | None, str, str] | None:
-        words = [w for w in content_words(text) if w not in _GENERIC_MARKERS]
+        words = [w for w in content_words(text) if w not in GENERIC_MARKERS]
         head = body_head(text)
         if len(words) < 2 or head is None:
             return None
