@@ -169,7 +169,7 @@ def initials_align(short: str, long: str) -> bool:
     i = shared = abbreviated = 0
     for tok in s:
         if i < len(words) and tok == words[i]:
-            i, shared = i + 1, shared + 1
+            i, shared = i + 1, shared + (tok not in ("and", "of", "for", "the", "in"))
         elif 1 <= len(tok) <= 4 and "".join(w[0] for w in words[i:i + len(tok)]) == tok:
             i, abbreviated = i + len(tok), abbreviated + 1
         else:
