@@ -28,7 +28,8 @@ from ontology.namespaces import (
     normalise,
 )
 
-JUDGEMENT_SOURCES = {"heading": "graded-heading", "table": "main-findings-table"}
+JUDGEMENT_SOURCES = {"heading": "graded-heading", "table": "main-findings-table",
+                     "prose": "prose-statement"}
 INTERESTS = ("personal", "prejudicial", "pecuniary", "party-whip")
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
 STATUSES = {

@@ -213,7 +213,7 @@ class Judgement:
     span: Span
     section: str | None = None
     grade_label: str | None = None
-    origin: Literal["heading", "table"] = "heading"
+    origin: Literal["heading", "table", "prose"] = "heading"
     same_as: int | None = None  # index of the matching judgement of the other origin
 
 

@@ -88,11 +88,10 @@ def referenced_inspection(pack: PackText, start: int, end: int,
                     continue
                 seen.add(_key(area))
                 grade = GRADE_WORDS[word.lower()]
-                # records.Judgement knows two origins; a graded sentence is read as the
-                # text's own statement ('heading'), its span showing the sentence itself
+                # a grade stated in a sentence; its span shows the sentence itself
                 judgements.append(Judgement(area, grade, pack.span(n),
                                             grade_label=label_of(grade, word),
-                                            origin="heading"))
+                                            origin="prose"))
                 if title is None:
                     phrase_of = f" of {cleaned(service)}" if service else ""
                     title = f"Most recent inspection{phrase_of}"

@@ -94,3 +94,14 @@ def test_ingest_command_builds_the_make_run_store(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.stderr
     assert (tmp_path / "store" / "CURRENT").is_file()
 
+
+
+def test_vocabulary_concepts_used_are_declared(ingested) -> None:  # type: ignore[no-untyped-def]
+    store, _, _ = ingested
+    rows = store.query("""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX rem: <https://remit.example/ontology#>
+        SELECT DISTINCT ?c WHERE { GRAPH ?g { ?g a rem:Pack . ?s ?p ?c }
+          FILTER(isIRI(?c) && STRSTARTS(STR(?c), "https://remit.example/vocab/"))
+          FILTER NOT EXISTS { ?c a skos:Concept } }""")
+    assert isinstance(rows, Rows)
+    assert not rows.values("c"), "concepts used but not in ontology/vocabularies.ttl"
