@@ -224,9 +224,9 @@ def test_earlier_inspections_cited_in_prose_are_a_referenced_inspection() -> Non
                            "service")
     assert cited.type == "referenced" and cited.inspectorate == OFSTED
     assert [(j.area, j.grade, j.origin) for j in cited.judgements] == [
-        ("Residential short-break service: care planning", 1, "heading"),
-        ("Leaving care service", 4, "heading"),
-        ("Children's homes", 2, "heading")]
+        ("Residential short-break service: care planning", 1, "prose"),
+        ("Leaving care service", 4, "prose"),
+        ("Children's homes", 2, "prose")]
     assert len({j.span.start for j in cited.judgements}) == 1  # the paragraph that says so
 
 
