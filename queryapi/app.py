@@ -9,15 +9,15 @@ SPARQL clients elsewhere can query it; writes are not offered to other origins.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph.settings import Settings
 from graph.store import Store
@@ -31,6 +31,30 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 #: Modules of other pages (each with a ``router``), included when they exist.
 OPTIONAL_PAGES = ("register", "network")
 TRUNCATION_HEADERS = ["X-Remit-Truncated", "X-Remit-Row-Cap", "Warning"]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (no per-request task or body copy, unlike ``@app.middleware``):
+    ``nosniff`` everywhere, the CSP and referrer policy on HTML responses."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                if headers.get("content-type", "").startswith("text/html"):
+                    headers["Content-Security-Policy"] = CSP
+                    headers.setdefault("Referrer-Policy", "same-origin")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None,
@@ -55,15 +79,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
                        allow_headers=["Accept", "Content-Type"],
                        expose_headers=TRUNCATION_HEADERS)
 
-    @app.middleware("http")
-    async def security_headers(request: Request,
-                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers["Content-Security-Policy"] = CSP
-            response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
+    app.add_middleware(SecurityHeaders)
 
     from queryapi import api, entity, gsp, health, ontology_page, pages, search, sparql, void
 
