@@ -49,6 +49,16 @@ def _post_and_body(post: str | None) -> tuple[str | None, str | None]:
     return post, None
 
 
+def distribute_slash(text: str) -> list[str]:
+    """'strategic / individual commissioning teams' -> both teams: a lone modifier before a
+    slash shares the noun phrase after it; other text is returned whole."""
+    left, sep, right = text.partition("/")
+    words = right.split()
+    if not sep or len(left.split()) != 1 or len(words) < 2 or "/" in right:
+        return [text]
+    return [f"{left.strip()} {' '.join(words[1:])}", right.strip()]
+
+
 def split_names(text: str) -> list[str]:
     """'Nia Vale / Tom Quill', 'PCT, Carers Centre, GPs' -> the names."""
     return [p.strip(" .") for p in _SPLIT.split(text) if p and p.strip(" .")]
@@ -91,6 +101,11 @@ class _Collector:
               role: str | None = None) -> None:
         """A field that may name a body, person, post or role."""
         if not text:
+            return
+        parts = distribute_slash(text)
+        if len(parts) > 1:
+            for part in parts:
+                self.agent(part, span, context, role)
             return
         kind = classify_agent(text, self.ref.body(text) is not None)
         if kind == "body":

@@ -291,3 +291,11 @@ def test_resolution_never_crashes_and_accounts_for_every_name(bodies: list[str],
         if kind in ("body", "person"):
             assert key in keys
     assert all(m.entity_key in keys | {p.key for p in px.posts} for m in px.merges)
+
+
+def test_modifier_before_a_slash_shares_the_noun() -> None:
+    from ingest.resolve import distribute_slash
+
+    assert distribute_slash("strategic / individual commissioning teams") == [
+        "strategic commissioning teams", "individual commissioning teams"]
+    assert distribute_slash("Nia Vale / Tom Quill") == ["Nia Vale / Tom Quill"]
