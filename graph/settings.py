@@ -28,8 +28,9 @@ def _setting(default: Any, help: str, env: str | None = None) -> Any:
 class Settings:
     store: Path = _setting(Path("var/store"), "Directory of the embedded Oxigraph store.")
     endpoint: str | None = _setting(
-        None, "URL of a SPARQL 1.1 server to use instead of the embedded store (query URL; "
-        "updates go to REMIT_UPDATE_ENDPOINT or the same URL).")
+        None, "URL of a SPARQL 1.1 server to use instead of the embedded store (its query "
+        "URL; updates go to REMIT_UPDATE_ENDPOINT, else the query URL with a final /query "
+        "replaced by /update, else the same URL).")
     update_endpoint: str | None = _setting(
         None, "SPARQL 1.1 Update URL of the remote server, when it differs from REMIT_ENDPOINT.")
     base_iri: str = _setting(

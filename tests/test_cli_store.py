@@ -81,8 +81,6 @@ def test_query_past_its_time_limit_is_stopped(work: Path) -> None:
     one_line_error(res, "time limit of 1 s")
 
 
-@pytest.mark.xfail(strict=True, reason="remit/cli/common.py's rich console wraps stderr at "
-                   "80 columns when not a terminal; fix there with soft_wrap=True")
 def test_errors_are_a_single_line_even_when_long(work: Path) -> None:
     res = remit("query", "ASK {}", "--store", "a/very/long/path/" * 5, cwd=work)
     assert res.returncode == 2 and res.stderr.count("\n") == 1

@@ -57,14 +57,14 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except UserError as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(exc.code) from None
     except (StoreError, SettingsError, FileNotFoundError, PermissionError) as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(2) from None
     except Exception as exc:  # a named error of another layer (ingest, network ...)
         if type(exc).__module__.split(".")[0] in ("ingest", "graph", "queryapi", "ontology"):
-            err.print(f"error: {exc}", markup=False)
+            err.print(f"error: {exc}", markup=False, soft_wrap=True)
             raise typer.Exit(2) from None
         raise
 
