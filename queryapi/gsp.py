@@ -4,6 +4,8 @@ graph (``?default``, the union of all graphs, as queries see it); writes only wi
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from rdflib import Graph, URIRef
@@ -11,8 +13,7 @@ from rdflib import Graph, URIRef
 from queryapi import negotiation as neg
 from queryapi.errors import ApiError
 from queryapi.guard import check_write
-from queryapi.jsonld import to_jsonld
-from queryapi.sparql import iris
+from queryapi.sparql import iris, ntriples_to_jsonld
 from queryapi.state import AppState, state
 
 router = APIRouter()
@@ -43,8 +44,8 @@ async def store_get(request: Request) -> Response:
     result = await st.runner.run(_ALL, engine, [graph] if graph is not None else None, None)
     body = result.body
     if media == neg.JSONLD:
-        g = Graph().parse(data=body, format="nt")
-        body = to_jsonld(g, st.settings.base_iri, str(request.base_url) + "context.jsonld")
+        body = await asyncio.to_thread(ntriples_to_jsonld, body, st.settings.base_iri,
+                                       str(request.base_url) + "context.jsonld")
     return Response(b"" if request.method == "HEAD" else body, media_type=media,
                     headers={"Vary": "Accept"})
 

@@ -5,6 +5,7 @@ with the token. The order of checks follows the protocol's status codes: 405 (me
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 from fastapi import APIRouter, Request
@@ -70,9 +71,9 @@ async def run_query(st: AppState, request: Request, text: str, *, fmt: str | Non
             raise ApiError(406, str(exc)) from exc
         raise ApiError(503, f"the store could not answer: {exc}") from exc
     body = result.body
-    if media == neg.JSONLD:
-        g = Graph().parse(data=body, format="nt")
-        body = to_jsonld(g, st.settings.base_iri, str(request.base_url) + "context.jsonld")
+    if media == neg.JSONLD:  # rdflib's compaction is slow on big graphs: off the event loop
+        body = await asyncio.to_thread(ntriples_to_jsonld, body, st.settings.base_iri,
+                                       str(request.base_url) + "context.jsonld")
     headers = {"Vary": "Accept"}
     if result.truncated:
         cap = st.settings.row_cap
@@ -80,6 +81,10 @@ async def run_query(st: AppState, request: Request, text: str, *, fmt: str | Non
                         "Warning": f'199 - "result truncated at {cap} rows (the row cap); '
                                    'page with LIMIT and OFFSET"'})
     return Response(body, media_type=media, headers=headers)
+
+
+def ntriples_to_jsonld(body: bytes, base_iri: str, context_url: str) -> bytes:
+    return to_jsonld(Graph().parse(data=body, format="nt"), base_iri, context_url)
 
 
 async def utf8_body(request: Request) -> str:
