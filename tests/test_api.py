@@ -8,7 +8,10 @@ import datetime as dt
 import io
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from queryapi.entity import KEY
 from tests.helpers import api_app
 
 api_store = api_app.api_store  # shared fixture
@@ -156,3 +159,30 @@ def test_openapi_documents_the_api_with_examples(client):
     assert "text/csv" in rec["responses"]["200"]["content"]
     assert {"body", "owner", "inspection", "document", "timescale", "status", "overdue",
             "as_of"} <= {p["name"] for p in rec["parameters"]}
+
+
+PIECES = [*'"\'\\<>{}#?. \n\t:/', "\\u0022", "a", "-", "0", "} UNION {", "?s ?p ?o"]
+HOSTILE = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=HOSTILE)
+def test_any_owner_string_is_bound_or_refused_never_interpreted(client, value):
+    r = client.get("/api/recommendations", params={"owner": value})
+    if value == "":  # an empty filter is no filter
+        assert r.json()["count"] == 3
+    elif KEY.match(value):
+        assert r.status_code == 200 and r.json()["recommendations"] == []
+    else:
+        assert r.status_code == 400 and r.json()["error"]["code"] == "bad_request"
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=HOSTILE | st.text(max_size=30))
+def test_any_search_text_is_words_never_syntax(client, q):
+    r = client.get("/search", params={"q": q}, headers={"accept": "application/json"})
+    assert r.status_code == 200
+    assert all(h["kind"] in {"person", "body", "post", "role-owner", "recommendation",
+                             "decision", "action"} for h in r.json()["results"])
