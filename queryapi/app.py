@@ -9,6 +9,8 @@ SPARQL clients elsewhere can query it; writes are not offered to other origins.
 from __future__ import annotations
 
 import importlib
+import logging
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from graph.store import Store
 from queryapi import errors
 from queryapi.state import AppState
 
+log = logging.getLogger("queryapi")
 STATIC = Path(__file__).parent / "static"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
@@ -57,6 +60,15 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def _refresh_index(remit: AppState) -> None:
+    from queryapi.search import fresh_index
+
+    try:
+        fresh_index(remit)
+    except Exception as exc:  # the first search retries; the app must start regardless
+        log.warning("search index not refreshed at start-up: %s", exc)
+
+
 def create_app(settings: Settings | None = None, *, store: Store | None = None,
                search_path: Path | None = None) -> FastAPI:
     """The app over the configured store, or over ``store`` (tests inject one)."""
@@ -65,6 +77,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:
+        if store is None:  # bring a stale or missing search index up to date, off the loop
+            threading.Thread(target=_refresh_index, args=(remit,), daemon=True).start()
         yield
         remit.close()
 
