@@ -6,6 +6,7 @@ and ``.json`` (node-link). Attribute values are strings, so GEXF and GraphML rou
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -31,26 +32,41 @@ def _plain(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return h
 
 
+#: Media types of the exports the API serves (GEXF and GraphML as their projects name them).
+MEDIA_TYPES = {".gexf": "application/gexf+xml", ".graphml": "application/graphml+xml",
+               ".cyjs": "application/json", ".json": "application/json",
+               ".html": "text/html; charset=utf-8"}
+
+
+def to_bytes(g: nx.MultiDiGraph, ext: str, title: str = "Remit network") -> bytes:
+    """The export in one format (``.gexf``, ``.graphml``, ``.cyjs``, ``.json`` or ``.html``)."""
+    ext = ext.lower()
+    if ext not in FORMATS:
+        raise ExportError(f"unknown format {ext or '(none)'}; use one of {', '.join(FORMATS)}")
+    h = _plain(g)
+    if ext == ".html":
+        return standalone_html(h, title).encode("utf-8")
+    if ext == ".cyjs":
+        return json.dumps(nx.cytoscape_data(h), ensure_ascii=False).encode("utf-8")
+    if ext == ".json":
+        return json.dumps(nx.node_link_data(h, edges="edges"), ensure_ascii=False).encode()
+    buf = io.BytesIO()
+    if ext == ".gexf":  # GEXF reserves an edge's "type" for directed/undirected
+        for _, _, d in h.edges(data=True):
+            d["relation"] = d.pop("type", "")
+        nx.write_gexf(h, buf)
+    else:
+        nx.write_graphml(h, buf)
+    return buf.getvalue()
+
+
 def write(g: nx.MultiDiGraph, path: Path, title: str = "Remit network") -> Path:
     path = Path(path)
     ext = path.suffix.lower()
     if ext not in FORMATS:
         raise ExportError(f"{path}: unknown format {ext or '(none)'}; use one of "
                           f"{', '.join(FORMATS)}")
-    h = _plain(g)
-    if ext == ".html":
-        path.write_text(standalone_html(h, title), encoding="utf-8")
-    elif ext == ".gexf":  # GEXF reserves an edge's "type" for directed/undirected
-        for _, _, d in h.edges(data=True):
-            d["relation"] = d.pop("type", "")
-        nx.write_gexf(h, path)
-    elif ext == ".graphml":
-        nx.write_graphml(h, path)
-    elif ext == ".cyjs":
-        path.write_text(json.dumps(nx.cytoscape_data(h), ensure_ascii=False), encoding="utf-8")
-    else:
-        path.write_text(json.dumps(nx.node_link_data(h, edges="edges"), ensure_ascii=False),
-                        encoding="utf-8")
+    path.write_bytes(to_bytes(g, ext, title))
     return path
 
 

@@ -1,4 +1,4 @@
-"""Interactive network views: pyvis builds the data and options, our own template draws it.
+"""Interactive network views: vis-network (from pyvis's package) drawn by our own template.
 
 Why not pyvis's own HTML: its templates reference CDNs for some assets even with
 ``cdn_resources="in_line"``, insert the heading unescaped, and switch tooltips to raw
@@ -18,7 +18,8 @@ from typing import Any
 
 import networkx as nx
 import pyvis
-from pyvis.network import Network
+
+from graph.layout_cache import layout
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 VIS_JS = VIS_DIR / "vis-network.min.js"
@@ -33,7 +34,7 @@ STYLE = {
     "role": ("#64748b", "triangleDown"), "body": ("#15803d", "square"),
     "meeting": ("#9d174d", "star"),
 }
-#: Above this many nodes physics stabilises once, then stops.
+#: Above this many nodes the page uses a computed layout with physics off.
 LARGE = 300
 
 
@@ -44,28 +45,38 @@ def entity_path(iri: str) -> str | None:
 
 
 def vis_data(g: nx.MultiDiGraph) -> dict[str, Any]:
-    """Nodes, edges and options for vis-network, built with pyvis."""
-    net = Network(directed=True, cdn_resources="local")
-    for n, d in g.nodes(data=True):
-        colour, shape = STYLE.get(d.get("type", ""), ("#475569", "dot"))
-        label = str(d.get("label", n))
-        net.add_node(n, label=label[:60] + ("…" if len(label) > 60 else ""),
-                     title=f"{d.get('type', 'node')}: {label}", color=colour, shape=shape,
-                     font={"color": "#0f172a"}, kind=d.get("type", "node"))
-    for a, b, d in g.edges(data=True):
-        net.add_edge(a, b, label=str(d.get("label", "")), title=str(d.get("type", "")),
-                     arrows="to")
+    """Nodes, edges and options for vis-network (the shapes pyvis would build, made directly:
+    pyvis's ``add_node`` is quadratic in the node count). Above :data:`LARGE` nodes each node
+    carries a computed position and physics is off, so the first drawing needs no simulation.
+    """
     large = g.number_of_nodes() > LARGE
-    net.set_options(json.dumps({
-        "physics": {"enabled": True, "stabilization": {"enabled": True,
-                                                       "iterations": 200 if large else 500}},
+    pos = layout(g) if large else {}
+    nodes = []
+    for n, d in g.nodes(data=True):
+        kind = str(d.get("type", "node"))
+        colour, shape = STYLE.get(kind, ("#475569", "dot"))
+        label = str(d.get("label", n))
+        node: dict[str, Any] = {
+            "id": n, "label": label[:60] + ("…" if len(label) > 60 else ""),
+            "title": f"{kind}: {label}", "color": colour, "shape": shape,
+            "font": {"color": "#0f172a"},
+            "kind": kind, "url": entity_path(str(n))}
+        if n in pos:
+            node["x"], node["y"] = pos[n]
+        nodes.append(node)
+    edges = [{"id": f"e{i}", "from": a, "to": b, "label": str(d.get("label", "")),
+              "title": str(d.get("type", "")), "arrows": "to"}
+             for i, (a, b, d) in enumerate(g.edges(data=True))]
+    options = {
+        "physics": {"enabled": not large,
+                    "stabilization": {"enabled": True, "iterations": 300}},
         "layout": {"improvedLayout": not large},
-        "interaction": {"hover": True, "keyboard": {"enabled": True}, "navigationButtons": True},
+        "interaction": {"hover": not large, "keyboard": {"enabled": True},
+                        "navigationButtons": True, "hideEdgesOnDrag": large},
         "edges": {"font": {"size": 9}, "smooth": not large},
-    }))
-    nodes = [{**n, "url": entity_path(str(n["id"]))} for n in net.nodes]
-    return {"nodes": nodes, "edges": net.edges, "options": json.loads(net.options.to_json())
-            if hasattr(net.options, "to_json") else net.options, "large": large}
+        "nodes": {"font": {"size": 14}},
+    }
+    return {"nodes": nodes, "edges": edges, "options": options, "large": large}
 
 
 def json_for_html(data: Any) -> str:
@@ -104,7 +115,9 @@ body{{font-family:sans-serif;margin:1rem}} #network{{height:80vh;border:1px soli
 .swatch{{display:inline-block;width:1em;height:1em;margin-right:.3em;vertical-align:middle}}
 </style></head><body>
 <h1>{t}</h1>
-<label for="focus">Find a node</label> <input id="focus" type="search">
+<form id="find-form" role="search"><label for="find">Find a node</label>
+<input id="find" type="search"> <button type="submit">Find</button></form>
+<p id="find-status" role="status"></p>
 {legend_html()}
 <div id="network" role="img"
  aria-label="{t}: network picture; the table below lists the same links"></div>

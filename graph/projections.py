@@ -192,15 +192,52 @@ def people(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
     return apply_filters(g, filters or Filters())
 
 
+#: Edges that lead from a recommendation down to its actions, owners and their bodies.
+CHAIN = ("implemented_by", "responsible", "works_for", "reports_to")
+
+
+def chain(g: nx.MultiDiGraph, rec: str) -> set[str]:
+    """A recommendation with its source, actions, owners, owners' bodies and the bodies
+    its progress is reported to: what one register row is about."""
+    out = {rec, *(a for a, _, d in g.in_edges(rec, data=True) if d["type"] == "recommends")}
+    todo = [rec]
+    while todo:
+        for _, m, d in g.out_edges(todo.pop(), data=True):
+            if d["type"] in CHAIN and m not in out:
+                out.add(m)
+                todo.append(m)
+    return out
+
+
+def _touching(g: nx.MultiDiGraph, chosen: str) -> set[str]:
+    """Nodes shown for one chosen entity: the chains of the recommendations it takes part
+    in, with the bodies overseeing or receiving reports from the bodies in them; in views
+    without recommendations, the entity and its neighbours."""
+    recs = [n for n, d in g.nodes(data=True) if d["type"] == "recommendation"]
+    if not recs:
+        return {chosen, *nx.all_neighbors(g, chosen)}
+    keep: set[str] = set()
+    for rec in recs:
+        c = chain(g, rec)
+        if chosen in c:
+            keep |= c
+    for n in [k for k in keep if g.nodes[k]["type"] == "body"]:
+        keep |= {m for _, m, d in g.out_edges(n, data=True) if d["type"] not in CHAIN}
+    return keep
+
+
 def apply_filters(g: nx.MultiDiGraph, f: Filters) -> nx.MultiDiGraph:
-    """Keep the components touching the chosen entity, and the neighbourhood of a focus."""
+    """Keep what touches every chosen entity, the recommendations of the chosen timescale
+    and status, and the neighbourhood of a focus. An unknown IRI gives an empty graph."""
     keep: set[str] | None = None
     for chosen in (f.body, f.person, f.inspection):
         if chosen:
             if chosen not in g:
                 return g.subgraph([]).copy()
-            comp = nx.node_connected_component(g.to_undirected(as_view=True), chosen)
-            keep = comp if keep is None else keep & comp
+            near = _touching(g, chosen)
+            keep = near if keep is None else keep & near
+    if keep is not None:
+        g = g.subgraph(keep).copy()
     if f.timescale or f.status:
         def wanted(rec: str) -> bool:
             d = g.nodes[rec]
@@ -215,8 +252,6 @@ def apply_filters(g: nx.MultiDiGraph, f: Filters) -> nx.MultiDiGraph:
                 drop |= {rec, *(a for a in g.successors(rec) if g.nodes[a]["type"] == "action")}
         g = g.subgraph(set(g) - drop).copy()
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
-    if keep is not None:
-        g = g.subgraph(keep & set(g)).copy()
     if f.focus:
         if f.focus not in g:
             return g.subgraph([]).copy()

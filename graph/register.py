@@ -64,6 +64,7 @@ class RegisterRow:
     owner_body: str = ""
     owner_body_iri: str = ""
     status: str = "No status reported"
+    status_iri: str = ""
     status_date: str = ""
     progress: str = ""
     reports_to: list[str] = field(default_factory=list)
@@ -101,6 +102,7 @@ def register(store: Store, body: str | None = None, owner: str | None = None,
                 row.owner_iri, row.owner_kind = _s(r, "owner"), _s(r, "ownerKind")
             if "asOf" in r:
                 row.status_date, row.progress = _s(r, "asOf"), _s(r, "note")
+                row.status_iri = _s(r, "status")
                 row.status = (_s(r, "statusLabel") or _s(r, "status").rsplit("/", 1)[-1]
                               or "Progress reported, no RAG given")
         if "body" in r and not row.owner_body:

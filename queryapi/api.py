@@ -119,19 +119,67 @@ def body_detail(key: str, request: Request) -> JSONResponse:
     return JSONResponse(describe_body(state(request), _iri(request, "body", key)))
 
 
-@router.get("/analytics", summary="Counts: unowned recommendations, owners by open load, "
-            "overdue", responses={200: {"content": {"application/json": {"example": ANALYTICS}}},
-                                  **ERRORS})
+_ANALYTICS_EXAMPLE = {
+    **ANALYTICS,
+    "overdue": {"count": 1, "items": [{"rec": RECOMMENDATION["iri"], "due": "2011-11-19",
+                                       "text": RECOMMENDATION["text"]}]},
+    "role_only_owners": {"count": 1, "items": [{
+        "rec": RECOMMENDATION["iri"], "text": RECOMMENDATION["text"],
+        "role": "https://remit.example/id/role-owner/relevant-managers-d",
+        "roleLabel": "Relevant managers"}]},
+    "cross_agency": {"count": 0, "items": []},
+    "report_receivers": [{"body": BODY["iri"], "label": BODY["label"], "actions": 2,
+                          "from": "Alex Morgan; Relevant managers"}],
+    "centrality": {"degree": [{"iri": BODY["iri"], "label": BODY["label"], "type": "body",
+                               "score": 0.25}], "betweenness": []}}
+
+
+@router.get("/analytics", summary="Accountability analytics: unowned and role-only "
+            "recommendations, owners by open load, cross-agency ownership, who receives "
+            "progress reports, overdue items, centrality",
+            description="The figures of `remit analyse` (graph.analytics.analyse) with the "
+            "counts of the accountability API. Overdue: due date (from timescale and "
+            "publication date) before `as_of` and not completed. Centrality: degree and "
+            "betweenness of bodies, people and posts in the accountability network.",
+            responses={200: {"content": {"application/json": {"example": _ANALYTICS_EXAMPLE}}},
+                       **ERRORS})
 def analytics(request: Request, as_of: Annotated[dt.date | None, Query(
-        description="date for overdue; default today")] = None) -> JSONResponse:
+        description="date for overdue; default today (or REMIT_REFERENCE_DATE)")] = None,
+        ) -> JSONResponse:
+    from graph.analytics import analyse
+
     st = state(request)
     day = as_of or st.settings.today()
     store = st.reader()
     recs = data.describe_recommendations(store, data.find_recommendations(store, {}), day)
     unowned = [{"iri": r["iri"], "key": r["key"], "text": r["text"]}
                for r in recs if not r["owners"]]
-    return JSONResponse({
+    figures = analyse(store, day)
+
+    def listed(name: str) -> dict[str, Any]:
+        return {"count": len(figures[name]), "items": figures[name]}
+
+    return JSONResponse(jsonable({
         "as_of": day.isoformat(), "recommendations": len(recs),
         "without_owner": {"count": len(unowned), "items": unowned},
+        "no_named_owner": listed("no_owner"),
+        "role_only_owners": listed("role_only_owners"),
         "owners_by_open_load": data.open_load(recs),
-        "overdue": {"count": sum(r["overdue"] for r in recs)}})
+        "open_load": figures["open_load"],
+        "cross_agency": listed("cross_agency"),
+        "report_receivers": figures["report_receivers"],
+        "overdue": listed("overdue"),
+        "centrality": figures["centrality"]}))
+
+
+def jsonable(value: Any) -> Any:
+    """Dates and decimals from the store's rows as JSON strings and numbers."""
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
