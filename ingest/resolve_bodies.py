@@ -1,24 +1,28 @@
 """One node per real body: the rules that merge the ways a pack writes a body's name.
 
-Names are taken longest first, so a full name ("Northshire Safeguarding Children Board")
-anchors a node before the shorter forms that refer to it are tried against it. Rules, in
-the order they are tried (each merge records the rule and its evidence):
+Names are taken longest first (abbreviated forms last), so a full name ("Northshire
+Safeguarding Children Board") anchors a node before the shorter forms that refer to it are
+tried against it. Each merge records its rule and evidence:
 
 - ``reference-data``: a national body or its acronym (reference data, never the pack);
 - ``exact``: the same name up to case, punctuation, possessive and plural;
+- ``leading-word``: an ordinary word run into a name from a table cell ("Ongoing X Council");
 - ``acronym-expanded``: an acronym inside a name expanded ("Northshire PCT");
-- ``acronym-defined``: an acronym the pack defines ("... Board (NSCB)", acronym table);
-- ``acronym-variant``: one edit from, or a prefix of, a defined acronym, in a fitting context;
-- ``generic-acronym``: a generic acronym of reference data (LSCB) naming the one such body;
+- ``place-qualifier``: the name with or without the home council's place ("Carers Team");
 - ``generic-name``: a shorter name whose words all occur, in order, in exactly one body
   with the same head noun ("the Local Safeguarding Children Board", "Adult Care Committee");
 - ``word-order``: 'East X Council' for 'X East Council' when only one such council exists;
-- ``typo``: small edit distance relative to length, the differing word rare in the pack;
+- ``typo``: one word a small edit away, the misspelling rare in the pack;
+- ``abbreviation``: initials for words ("C & F Committee"), or a dropped 'team'/'service';
+- ``acronym-defined``: an acronym the pack defines ("... Board (NSCB)", acronym table);
+- ``acronym-variant``: one edit from, or a prefix of, a defined acronym, in a fitting context;
+- ``generic-acronym``: a generic acronym of reference data (LSCB) naming the one such body;
 - ``home-council`` / ``generic-head``: 'the Council', 'the Board' with one candidate.
 
-A near-match that fits no rule is reported in ``unresolved`` and left unmerged.
+Collectives ('... sector organisations'), run-together text, plurals of generic acronyms,
+names that fit several bodies and near-matches no rule explains are reported in
+``unresolved`` and left unmerged. See docs/decisions/0002-entity-resolution.md.
 """
-
 from __future__ import annotations
 
 from collections import Counter
