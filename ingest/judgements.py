@@ -217,8 +217,10 @@ def _untitled_table(pack: PackText, start: int, end: int) -> int | None:
 
 
 def reconcile(heads: list[Found], table: list[Found]) -> list[Warning_]:
-    """Link heading and table judgements that are the same (area and section agree), in
-    order; warn on every disagreement instead of settling it."""
+    """Link heading and table judgements that are the same, in order: the area and section
+    agree, or the area agrees and the table's section heading sits on the wrong block (the
+    table is then wrong about the section, not about the judgement). Every disagreement is
+    a warning; the values stay as each place states them."""
     warnings: list[Warning_] = []
     sm = SequenceMatcher(None, [norm(f.judgement.area) for f in heads],
                          [norm(f.judgement.area) for f in table], autojunk=False)
@@ -252,9 +254,9 @@ def reconcile(heads: list[Found], table: list[Found]) -> list[Warning_]:
                 "graded heading in the report", tj.span, kind="data-quality"))
             continue
         hj = heads[pair[j]].judgement
-        if norm(hj.section) == norm(tj.section):
+        if norm(hj.section) == norm(tj.section) or t.table_heading in misplaced:
             hj.same_as, tj.same_as = len(heads) + j, pair[j]
-        elif t.table_heading not in misplaced:
+        else:
             warnings.append(Warning_(
                 f"'{tj.area}' sits under '{tj.section}' in the findings table (line "
                 f"{tj.span.start}) but under '{hj.section}' in the report (line "
