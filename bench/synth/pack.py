@@ -103,6 +103,9 @@ def generate_pack(seed: int, council_index: int = 0, meeting_index: int = 0,
 
     # --- agenda ----------------------------------------------------------------------
     line = w.add(f"{c.committee.name} Agenda", "")
+    gold["reports"].append({"title": f"{c.committee.name} Agenda", "author": None,
+                            "to_body": c.committee.name, "meeting_date": meeting.isoformat(),
+                            "line": line, "in_pack": True})
     w.add(f"Date: {_long_date(meeting)}", "Time: 10.00 am", f"Venue: {c.venue}", "")
     gold["meetings"].append({"body": c.committee.name, "date": meeting.isoformat(),
                              "venue": c.venue, "start_time": "10.00 am", "present": [],
@@ -128,6 +131,9 @@ def generate_pack(seed: int, council_index: int = 0, meeting_index: int = 0,
     w.add(c.council.name.upper(), "")
     line = w.add(f"Minutes of a meeting of the {h(c.committee.name)}",
                  f"held on {_long_date(previous)} at {c.venue}", "")
+    gold["reports"].append({"title": f"Minutes of a meeting of the {c.committee.name} held on "
+                                     f"{_long_date(previous)}", "author": None,
+                            "line": line, "in_pack": True})
     w.add("PRESENT", "", f"Councillor {chair.initial_form} (Chairman)",
           f"Councillor {vice.initial_form} (Vice-Chairman)", "")
     names = [m.initial_form for m in members]
@@ -198,6 +204,10 @@ def generate_pack(seed: int, council_index: int = 0, meeting_index: int = 0,
             "subject_body": c.council.name, "title": title,
             "dates": [start.isoformat(), end.isoformat()], "published": published.isoformat(),
             "reporting_inspector": inspector.full, "judgements": [], "line": line}
+    gold["reports"].append({"title": title, "author": inspector.full,
+                            "author_role": "Reporting inspector (Ofsted)", "line": line,
+                            "published": published.isoformat(), "in_pack": True,
+                            "issuer": insp["inspectorate"]})
     gold["inspections"].append(insp)
     recs: list[dict[str, Any]] = []
     n_recs = n_recommendations or rng.randint(4, 7)
@@ -237,10 +247,13 @@ def generate_pack(seed: int, council_index: int = 0, meeting_index: int = 0,
     gold["recommendations"] = recs
 
     # --- action plan ------------------------------------------------------------------
-    w.add("Inspection Action Plan (Draft)", "")
+    line = w.add("Inspection Action Plan (Draft)", "")
+    gold["reports"].append({"title": "Inspection Action Plan (Draft)", "author": None,
+                            "line": line, "in_pack": True})
     w.row(["Area for Improvement", "TIMESCALE", "Key Actions", "Resp. Officer",
            "Evidence/Progress (End of March)", "RAG", "Reporting Schedule"], style)
     variant = c.board.acronym[:-1] + "C" + c.board.acronym[-1] if c.board.acronym else "LSCB"
+    named_owners: list[Person] = []
     for k, rec in enumerate(recs):
         owners = rng.choice([[c.officers[2]], [c.officers[3], c.officers[4]], [], ["role"]])
         if owners == ["role"]:
@@ -251,6 +264,7 @@ def generate_pack(seed: int, council_index: int = 0, meeting_index: int = 0,
             owner_cell = " / ".join(o.full if i == 0 else o.initial_form
                                     for i, o in enumerate(owners))
             gold_owners = [o.full for o in owners]
+            named_owners += owners  # officers named only in the plan are people of the pack
         body = variant if k % 2 else c.board.acronym
         schedule = f"Quarterly report to: {body} and {c.committee.name}"
         wording = rec["text"][0].upper() + rec["text"][1:]
@@ -268,7 +282,9 @@ def generate_pack(seed: int, council_index: int = 0, meeting_index: int = 0,
     w.add(f"{c.board.acronym}\t{c.board.name}\tCAF\tCommon Assessment Framework", "")
 
     # --- forward plan --------------------------------------------------------------------
-    w.add("FORWARD PLAN", "")
+    line = w.add("FORWARD PLAN", "")
+    gold["reports"].append({"title": "FORWARD PLAN", "author": None, "line": line,
+                            "in_pack": True})
     w.add("Key Decision\tDecisions to be Taken\tDecision Maker\tExpected Date of Decision\t"
           "Proposed Consultation\tRelevant Scrutiny Committee\tContact")
     for k in range(2):
@@ -284,7 +300,14 @@ def generate_pack(seed: int, council_index: int = 0, meeting_index: int = 0,
     gold["bodies"] = [{"name": b.name, "aliases": [*b.aliases, *([b.acronym] if b.acronym and
                                                                   b.acronym != "PCT" else [])],
                        "type": b.type} for b in (c.council, c.committee, c.board)]
-    gold["people"] = _people_gold(c, [chair, vice, *members, *absent], officers, inspector)
+    # Every pack names the inspectorate and the forward plan's decision maker as bodies,
+    # and the gold of real packs lists them (as the seed pack's does).
+    gold["bodies"] += [
+        {"name": "Office for Standards in Education, Children's Services and Skills",
+         "aliases": ["Ofsted"], "type": "inspectorate"},
+        {"name": "Cabinet", "aliases": [], "type": "committee"}]
+    gold["people"] = _people_gold(c, [chair, vice, *members, *absent],
+                                  [*officers, *named_owners], inspector)
     return "\n".join(w.lines) + "\n", gold
 
 

@@ -1,0 +1,92 @@
+"""Endpoint throughput and latency: Remit's /sparql against bare oxigraph and rdflib-endpoint.
+
+Four query kinds, each over several IRIs of the store so no server answers from one warm
+result only: a trivial lookup (one recommendation's properties) and three accountability
+queries (an inspection's recommendations with owners and their bodies; one person's
+actions with their recommendation and latest status; the actions that report to one
+board with their owners). Every server gets the same query texts, at 1 and 8 clients.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench import loadgen
+from bench.common import BenchError, stop
+from bench.store_bench import JOIN, LOOKUP, open_reader, sample_iris
+
+P = """PREFIX rem: <https://remit.example/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+PERSON_ACTIONS = P + """SELECT ?act ?rec ?text ?status ?asOf WHERE {
+  ?act rem:responsibleParty <%s> ; rem:implements ?rec .
+  ?rec rem:text ?text .
+  OPTIONAL { ?s rem:statusOf ?act ; rem:status ?status ; rem:asOf ?asOf }
+}"""
+BOARD_REPORTS = P + """SELECT ?act ?owner ?ownerLabel WHERE {
+  ?act rem:reportsProgressTo <%s> ; rem:responsibleParty ?owner .
+  OPTIONAL { ?owner rdfs:label ?ownerLabel }
+} LIMIT 200"""
+
+
+def workload(store_dir: Path, n: int = 20) -> dict[str, list[str]]:
+    """The query texts of each kind, bound to ``n`` IRIs read from the store."""
+    store = open_reader(store_dir)
+    try:
+        recs = sample_iris(store, "Recommendation", n)
+        insps = sample_iris(store, "Inspection", n)
+        people = sample_iris(store, "Person", n)
+        boards = sample_iris(store, "Board", n)
+    finally:
+        store.close()
+    if not (recs and insps and people and boards):
+        raise BenchError(f"{store_dir} lacks recommendations, inspections, people or boards")
+    return {"lookup": [LOOKUP % i for i in recs],
+            "join_inspection": [P + JOIN.split("\n", 2)[2] % i for i in insps],
+            "person_actions": [PERSON_ACTIONS % i for i in people],
+            "board_reports": [BOARD_REPORTS % i for i in boards]}
+
+
+def measure(url: str, work: dict[str, list[str]], clients: tuple[int, ...],
+            seconds: float) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for kind, queries in work.items():
+        loadgen.run(url, queries[:2], 1, 0.3)  # warm the connection path and caches
+        out[kind] = {str(c): loadgen.run(url, queries, c, seconds) for c in clients}
+    return out
+
+
+def compare(servers: dict[str, Callable[[], tuple[Any, str]]], work: dict[str, list[str]],
+            clients: tuple[int, ...], seconds: float) -> dict[str, Any]:
+    """Start each server in turn (never two at once: they would share the two cores),
+    measure it, stop it. A server that fails to start is recorded with its error."""
+    results: dict[str, Any] = {}
+    for name, starter in servers.items():
+        try:
+            proc, url = starter()
+        except BenchError as exc:
+            results[name] = {"error": str(exc)}
+            continue
+        try:
+            results[name] = measure(url, work, clients, seconds)
+        finally:
+            stop(proc)
+    return results
+
+
+def ratios(results: dict[str, Any], ours: str, peer: str) -> dict[str, Any]:
+    """p50 and throughput of ``ours`` relative to ``peer``, per query kind and clients."""
+    out: dict[str, Any] = {}
+    a, b = results.get(ours, {}), results.get(peer, {})
+    for kind in a:
+        if kind not in b or not isinstance(a[kind], dict):
+            continue
+        for c in a[kind]:
+            x, y = a[kind][c], b[kind].get(c)
+            if not y or not y.get("req_per_s") or not x.get("req_per_s"):
+                continue
+            out[f"{kind}@{c}"] = {"p50_ratio": round(x["p50_ms"] / y["p50_ms"], 2),
+                                  "throughput_ratio": round(x["req_per_s"] / y["req_per_s"], 2)}
+    return out

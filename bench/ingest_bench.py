@@ -1,0 +1,116 @@
+"""Ingest throughput: packs/s and MB/s on one core and on both, and the sample pack warm.
+
+"Seed-size" packs are as large as the sample pack (about 260 KB of text): each joins the
+synthetic packs of one council (``bench.synth``) until it reaches that size, the way a
+real pack bundles several documents. Extraction (``ingest.pipeline.extract_pack``) and
+mapping (``ingest.mapping.to_graph``) run in a process pool for the two-core figure; the
+committed-store figure (``ingest.load.ingest_paths``) is one writer, as the store allows.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import ROOT
+from bench.synth import generate_pack
+
+SAMPLE = ROOT / "data" / "samples" / "000_b215ee6b43c775ac.txt"
+SEED_SIZE = SAMPLE.stat().st_size if SAMPLE.exists() else 260_000
+
+
+def seed_size_packs(out: Path, n: int, seed: int = 7, size: int = SEED_SIZE) -> list[Path]:
+    """Write ``n`` packs of about ``size`` bytes each; returns their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        parts: list[str] = []
+        total, meeting = 0, 0
+        while total < size:
+            text, _gold = generate_pack(seed, i, meeting)
+            parts.append(text)
+            total += len(text.encode("utf-8"))
+            meeting += 1
+        p = out / f"seedsize_{seed}_{i:03d}.txt"
+        p.write_text("\n\n".join(parts), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def _extract_map(path: str) -> int:
+    from graph.settings import Settings
+    from ingest.mapping import to_graph
+    from ingest.pipeline import extract_pack, load_pack
+
+    pack = load_pack(Path(path))
+    _iri, g = to_graph(extract_pack(pack), pack, Settings().base_iri)
+    return len(g)
+
+
+def extract_throughput(paths: list[Path], processes: int) -> dict[str, Any]:
+    """Packs/s and MB/s of extract + map over ``paths`` with ``processes`` workers."""
+    mb = sum(p.stat().st_size for p in paths) / 1e6
+    _extract_map(str(paths[0]))  # warm imports and reference data
+    t0 = time.perf_counter()
+    if processes == 1:
+        triples = sum(_extract_map(str(p)) for p in paths)
+    else:
+        with mp.get_context("fork").Pool(processes) as pool:
+            triples = sum(pool.map(_extract_map, [str(p) for p in paths], chunksize=1))
+    dt = time.perf_counter() - t0
+    return {"processes": processes, "packs": len(paths), "mb": round(mb, 2),
+            "seconds": round(dt, 2), "packs_per_s": round(len(paths) / dt, 2),
+            "mb_per_s": round(mb / dt, 3), "triples": triples}
+
+
+def committed_throughput(paths: list[Path]) -> dict[str, Any]:
+    """Packs/s from reading each file to its committed store state (SHACL excluded)."""
+    from graph.embedded import EmbeddedStore
+    from graph.settings import Settings
+    from ingest.load import ingest_paths
+
+    mb = sum(p.stat().st_size for p in paths) / 1e6
+    with tempfile.TemporaryDirectory(prefix="remit-bench-") as tmp:
+        settings = Settings(store=Path(tmp) / "store")
+        store = EmbeddedStore(settings.store)
+        try:
+            t0 = time.perf_counter()
+            report = ingest_paths(paths, store, settings)
+            dt = time.perf_counter() - t0
+        finally:
+            store.close()
+    rejected = len(report.rejected)
+    return {"packs": len(paths), "rejected": rejected, "seconds": round(dt, 2),
+            "packs_per_s": round(len(paths) / dt, 2), "mb_per_s": round(mb / dt, 3)}
+
+
+def sample_warm(runs: int = 3, sample: Path = SAMPLE) -> dict[str, Any]:
+    """The sample pack read → committed into a fresh store, ``runs`` times in this process;
+    the first run is cold (imports, reference data), the rest are warm."""
+    from graph.embedded import EmbeddedStore
+    from graph.settings import Settings
+    from ingest.load import ingest_paths
+
+    times = []
+    for _ in range(runs):
+        tmp = Path(tempfile.mkdtemp(prefix="remit-bench-"))
+        settings = Settings(store=tmp / "store")
+        store = EmbeddedStore(settings.store)
+        try:
+            t0 = time.perf_counter()
+            report = ingest_paths([sample], store, settings)
+            times.append(time.perf_counter() - t0)
+            triples = store.count()
+        finally:
+            store.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+        if report.rejected:
+            raise RuntimeError(f"the sample pack was rejected: {report.rejected[0].error}")
+    warm = times[1:] or times
+    return {"cold_s": round(times[0], 3), "warm_s": round(statistics.median(warm), 3),
+            "runs": runs, "store_quads": triples, "kb": round(sample.stat().st_size / 1e3)}

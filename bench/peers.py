@@ -1,0 +1,78 @@
+"""Start the servers compared in the endpoint benchmark, each on a loopback port.
+
+- ``remit``: ``remit serve --store DIR --port P --workers N`` (the app under test);
+- ``oxigraph``: bare ``oxigraph serve-read-only --union-default-graph`` on the same
+  snapshot the app reads (same engine, same bytes on disk, no Python in the path);
+- ``rdflib-endpoint``: rdflib's own engine over the same N-Quads, loaded into memory at
+  start (slow to start: minutes at 1M triples, so ``--quick`` runs it on small data only).
+
+Each returns ``(process, sparql_url)``; stop it with ``bench.common.stop``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from bench.common import OUT, VENV_BIN, BenchError, free_port, start, wait_http
+
+
+def _bin(name: str) -> str:
+    path = VENV_BIN / name
+    if path.exists():
+        return str(path)
+    found = shutil.which(name)
+    if not found:
+        raise BenchError(f"{name} is not installed; `pip install -e '.[bench]'` into .venv")
+    return found
+
+
+def snapshot_of(store_dir: Path) -> Path:
+    name = (store_dir / "CURRENT").read_text().strip()
+    return store_dir / "snapshots" / name
+
+
+def start_remit(store_dir: Path, workers: int = 2,
+                timeout: float = 60) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = {"REMIT_CLIENT_CONCURRENCY": "64", "REMIT_UPDATE_TOKEN": ""}
+    proc = start([_bin("remit"), "serve", "--store", str(store_dir), "--port", str(port),
+                  "--host", "127.0.0.1", "--workers", str(workers)],
+                 OUT / "logs" / f"remit-{port}.log", env=env)
+    url = f"http://127.0.0.1:{port}"
+    wait_http(url + "/health", proc, timeout, OUT / "logs" / f"remit-{port}.log")
+    return proc, url + "/sparql"
+
+
+def start_remit_on(endpoint: str, timeout: float = 60) -> tuple[subprocess.Popen[bytes], str]:
+    """`remit serve` over an external SPARQL server (REMIT_ENDPOINT)."""
+    port = free_port()
+    env = {"REMIT_ENDPOINT": endpoint, "REMIT_CLIENT_CONCURRENCY": "64"}
+    log = OUT / "logs" / f"remit-remote-{port}.log"
+    proc = start([_bin("remit"), "serve", "--port", str(port), "--host", "127.0.0.1"],
+                 log, env=env)
+    url = f"http://127.0.0.1:{port}"
+    wait_http(url + "/health", proc, timeout, log)
+    return proc, url + "/sparql"
+
+
+def start_oxigraph(store_dir: Path, timeout: float = 60) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    log = OUT / "logs" / f"oxigraph-{port}.log"
+    proc = start([_bin("oxigraph"), "serve-read-only", "--location", str(snapshot_of(store_dir)),
+                  "--bind", f"127.0.0.1:{port}", "--union-default-graph"], log)
+    url = f"http://127.0.0.1:{port}"
+    wait_http(url + "/", proc, timeout, log)
+    return proc, url + "/query"
+
+
+def start_rdflib_endpoint(nquads: Path,
+                          timeout: float = 900) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    log = OUT / "logs" / f"rdflib-endpoint-{port}.log"
+    proc = start([_bin("rdflib-endpoint"), "serve", str(nquads), "--host", "127.0.0.1",
+                  "--port", str(port)], log)
+    url = f"http://127.0.0.1:{port}"
+    wait_http(url + "/", proc, timeout, log)
+    return proc, url + "/"
