@@ -3,8 +3,10 @@
 Columns: recommendation, timescale, due date, owner (as a person, post or role), the owner's
 body, the current status (the latest dated snapshot of the action; history is kept in the
 graph, not here), the bodies progress is reported to, and the evidence (document and line
-span). Used by /register, /register.csv, /register.xlsx and the notebooks. Filters are
-applied in Python to the query's rows, so no user text reaches the query.
+span). The latest snapshot is chosen in Python: a FILTER NOT EXISTS per action made the
+query slow in the number of snapshots. Used by /register, /register.csv, /register.xlsx and
+the notebooks. Filters are applied in Python to the query's rows, so no user text reaches
+the query.
 
 Spreadsheet safety: a cell that starts with ``= + - @`` (or a tab or carriage return) is
 read as a formula by Excel and LibreOffice, so exports prefix it with an apostrophe.
@@ -40,8 +42,7 @@ WHERE {
                  OPTIONAL { ?body rdfs:label ?bodyLabel } } }
     OPTIONAL { ?s rem:statusOf ?act ; rem:asOf ?asOf .
                OPTIONAL { ?s rem:status ?status . OPTIONAL { ?status skos:prefLabel ?statusLabel } }
-               OPTIONAL { ?s rem:progressNote ?note }
-               FILTER NOT EXISTS { ?s2 rem:statusOf ?act ; rem:asOf ?d2 . FILTER(?d2 > ?asOf) } }
+               OPTIONAL { ?s rem:progressNote ?note } }
     OPTIONAL { ?act rem:reportsProgressTo ?to . OPTIONAL { ?to rdfs:label ?toLabel } }
   }
 }
@@ -100,11 +101,11 @@ def register(store: Store, body: str | None = None, owner: str | None = None,
             if "owner" in r:
                 row.owner = _s(r, "ownerLabel") or _s(r, "owner").rsplit("/", 1)[-1]
                 row.owner_iri, row.owner_kind = _s(r, "owner"), _s(r, "ownerKind")
-            if "asOf" in r:
-                row.status_date, row.progress = _s(r, "asOf"), _s(r, "note")
-                row.status_iri = _s(r, "status")
-                row.status = (_s(r, "statusLabel") or _s(r, "status").rsplit("/", 1)[-1]
-                              or "Progress reported, no RAG given")
+        if "asOf" in r and _s(r, "asOf") > row.status_date:  # the latest snapshot wins
+            row.status_date, row.progress = _s(r, "asOf"), _s(r, "note")
+            row.status_iri = _s(r, "status")
+            row.status = (_s(r, "statusLabel") or _s(r, "status").rsplit("/", 1)[-1]
+                          or "Progress reported, no RAG given")
         if "body" in r and not row.owner_body:
             row.owner_body, row.owner_body_iri = _s(r, "bodyLabel"), _s(r, "body")
         label = _s(r, "toLabel")

@@ -58,7 +58,7 @@ class Scripts(HTMLParser):
             self._in_data = a.get("id") == "graph-data"
         if tag in ("script", "img") and a.get("src"):
             self.assets.append(str(a["src"]))
-        if tag == "link" and a.get("href"):
+        if tag == "link" and a.get("href") and not str(a["href"]).startswith("data:"):
             self.assets.append(str(a["href"]))
 
     def handle_endtag(self, tag: str) -> None:
