@@ -7,6 +7,7 @@ was given (never by name), so a run on a shared machine leaves nothing behind.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import resource
 import socket
@@ -32,7 +33,7 @@ def percentile(values: Sequence[float], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    k = max(0, min(len(ordered) - 1, math.ceil(q / 100 * len(ordered)) - 1))
     return ordered[k]
 
 
