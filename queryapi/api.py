@@ -146,7 +146,8 @@ _ANALYTICS_EXAMPLE = {
 def analytics(request: Request, as_of: Annotated[dt.date | None, Query(
         description="date for overdue; default today (or REMIT_REFERENCE_DATE)")] = None,
         ) -> JSONResponse:
-    from graph.analytics import analyse
+    from graph.analytics import analyse_cached
+    from queryapi.officer_params import store_state
 
     st = state(request)
     day = as_of or st.settings.today()
@@ -154,7 +155,7 @@ def analytics(request: Request, as_of: Annotated[dt.date | None, Query(
     recs = data.describe_recommendations(store, data.find_recommendations(store, {}), day)
     unowned = [{"iri": r["iri"], "key": r["key"], "text": r["text"]}
                for r in recs if not r["owners"]]
-    figures = analyse(store, day)
+    figures = analyse_cached(store, day, store_state(st.store()))
 
     def listed(name: str) -> dict[str, Any]:
         return {"count": len(figures[name]), "items": figures[name]}

@@ -108,3 +108,18 @@ def test_analytics_values(store: EmbeddedStore) -> None:
     assert [r["rec"] for r in a["overdue"]] == [ID + "recommendation/r2"]
     top = a["centrality"]["degree"][0]
     assert top["iri"] == ID + "body/board"
+
+
+def test_body_filter_keeps_the_chains_it_takes_part_in(store: EmbeddedStore) -> None:
+    g = project(store, "accountability", Filters(body=ID + "body/pct"))
+    # r1's chain (Bob works for the trust), its reporting board; not r2's role owner
+    assert set(g) == ids("inspection/i1", "recommendation/r1", "action/a1", "person/ann",
+                         "person/bob", "body/council", "body/pct", "body/board")
+    committee = project(store, "accountability", Filters(body=ID + "body/committee"))
+    recs = {n for n, d in committee.nodes(data=True) if d["type"] == "recommendation"}
+    assert recs == ids("recommendation/r2")
+
+
+def test_bodies_view_filter_keeps_the_body_and_its_neighbours(store: EmbeddedStore) -> None:
+    g = project(store, "bodies", Filters(body=ID + "body/board"))
+    assert set(g) == ids("body/board", "body/committee")
