@@ -35,22 +35,26 @@ SELECT ?rec ?text ?role ?roleLabel WHERE {
 } ORDER BY ?text
 """
 
+#: Open = the action's latest snapshot is not completed. MINUS with the latest date per
+#: action (a grouped subquery) rather than nested FILTER NOT EXISTS: pyoxigraph evaluates a
+#: NOT EXISTS once per row and MINUS as one anti-join (3.8 s -> 0.25 s at 100k triples,
+#: same answer; BENCHMARKS.md).
 OPEN_LOAD = PREFIXES + """
 SELECT ?owner ?label (COUNT(DISTINCT ?act) AS ?open) WHERE {
   ?act a rem:Action ; rem:responsibleParty ?owner .
-  FILTER NOT EXISTS { ?act rem:unassigned true }
+  MINUS { ?act rem:unassigned true }
+  MINUS { { SELECT ?act (MAX(?d) AS ?last) WHERE { ?s rem:statusOf ?act ; rem:asOf ?d }
+            GROUP BY ?act }
+          ?done rem:statusOf ?act ; rem:asOf ?last ;
+                rem:status <https://remit.example/vocab/status/completed> }
   OPTIONAL { ?owner rdfs:label ?label }
-  FILTER NOT EXISTS {
-    ?s rem:statusOf ?act ; rem:status <https://remit.example/vocab/status/completed> ;
-       rem:asOf ?d .
-    FILTER NOT EXISTS { ?s2 rem:statusOf ?act ; rem:asOf ?d2 . FILTER(?d2 > ?d) } }
 } GROUP BY ?owner ?label ORDER BY DESC(?open) ?label
 """
 
 CROSS_AGENCY = PREFIXES + """
 SELECT ?rec ?text (COUNT(DISTINCT ?body) AS ?agencies) WHERE {
   ?act rem:implements ?rec ; rem:responsibleParty ?p .
-  { ?p rem:worksFor ?body } UNION { ?p rem:postIn ?body }
+  { ?p rem:worksFor ?body } UNION { ?p rem:postIn ?body } UNION { ?p rem:holds/rem:postIn ?body }
   UNION { ?p a rem:Body . BIND(?p AS ?body) }
   ?rec rem:text ?text .
 } GROUP BY ?rec ?text HAVING (COUNT(DISTINCT ?body) >= 2) ORDER BY DESC(?agencies) ?text
@@ -70,9 +74,8 @@ OVERDUE = PREFIXES + """
 SELECT ?rec ?text ?due WHERE {
   ?rec a rem:Recommendation ; rem:text ?text ; rem:dueDate ?due .
   FILTER(?due < ?asOf)
-  FILTER NOT EXISTS {
-    ?act rem:implements ?rec . ?s rem:statusOf ?act ;
-       rem:status <https://remit.example/vocab/status/completed> }
+  MINUS { ?act rem:implements ?rec . ?s rem:statusOf ?act ;
+          rem:status <https://remit.example/vocab/status/completed> }
 } ORDER BY ?due ?text
 """
 

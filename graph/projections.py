@@ -53,6 +53,7 @@ WHERE {
       OPTIONAL { ?party a ?pc . VALUES (?pc ?partyKind) {
           (rem:Person "person") (rem:Post "post") (rem:RoleOwner "role") (rem:Body "body") } }
       OPTIONAL { { ?party rem:worksFor ?body } UNION { ?party rem:postIn ?body }
+                 UNION { ?party rem:holds/rem:postIn ?body }
                  OPTIONAL { ?body rdfs:label ?bodyLabel } }
     }
     OPTIONAL { ?act rem:reportsProgressTo ?to . OPTIONAL { ?to rdfs:label ?toLabel } }

@@ -39,6 +39,7 @@ WHERE {
       OPTIONAL { ?owner a ?oc . VALUES (?oc ?ownerKind) {
           (rem:Person "person") (rem:Post "post") (rem:RoleOwner "role") (rem:Body "body") } }
       OPTIONAL { { ?owner rem:worksFor ?body } UNION { ?owner rem:postIn ?body }
+                 UNION { ?owner rem:holds/rem:postIn ?body }
                  OPTIONAL { ?body rdfs:label ?bodyLabel } } }
     OPTIONAL { ?s rem:statusOf ?act ; rem:asOf ?asOf .
                OPTIONAL { ?s rem:status ?status . OPTIONAL { ?status skos:prefLabel ?statusLabel } }
