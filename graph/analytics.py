@@ -39,10 +39,6 @@ SELECT ?rec ?text ?role ?roleLabel WHERE {
 #: action (a grouped subquery) rather than nested FILTER NOT EXISTS: pyoxigraph evaluates a
 #: NOT EXISTS once per row and MINUS as one anti-join (3.8 s -> 0.25 s at 100k triples,
 #: same answer; BENCHMARKS.md).
-#: Open = the action's latest snapshot is not completed. MINUS with the latest date per
-#: action (a grouped subquery) rather than nested FILTER NOT EXISTS: pyoxigraph evaluates a
-#: NOT EXISTS once per row and MINUS as one anti-join (3.8 s -> 0.25 s at 100k triples,
-#: same answer; BENCHMARKS.md).
 OPEN_LOAD = PREFIXES + """
 SELECT ?owner ?label (COUNT(DISTINCT ?act) AS ?open) WHERE {
   ?act a rem:Action ; rem:responsibleParty ?owner .
