@@ -196,17 +196,30 @@ def bodies(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
     return apply_filters(g, filters or Filters())
 
 
+#: A body, meeting or recommendation shared by more people than this becomes a hub node
+#: (each person linked to it) instead of a clique: n people would make n*(n-1)/2 links.
+HUB = 25
+
+
 def people(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
-    """People joined when they share a body, a meeting or a recommendation."""
+    """People joined when they share a body, a meeting or a recommendation; a large group
+    is drawn as its shared node with each member linked to it."""
     via: dict[str, set[str]] = {}
     g = nx.MultiDiGraph(view="people")
     kinds: dict[str, str] = {}
+    labels: dict[str, str] = {}
     for r in _rows(store, PEOPLE_LINKS):
         p = _add_node(g, r["p"], "person", _label(r, "pLabel", str(r["p"])))
         via.setdefault(str(r["via"]), set()).add(p)
         kinds[str(r["via"])] = str(r["kind"])
+        labels.setdefault(str(r["via"]), _label(r, "viaLabel", str(r["via"])))
     for v, members in via.items():
         ordered = sorted(members)
+        if len(ordered) > HUB:
+            hub = _add_node(g, v, kinds[v], labels[v])
+            for a in ordered:
+                _edge(g, a, hub, f"in_{kinds[v]}")
+            continue
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
                 _edge(g, a, b, f"shared_{kinds[v]}")

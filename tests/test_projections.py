@@ -123,3 +123,23 @@ def test_body_filter_keeps_the_chains_it_takes_part_in(store: EmbeddedStore) -> 
 def test_bodies_view_filter_keeps_the_body_and_its_neighbours(store: EmbeddedStore) -> None:
     g = project(store, "bodies", Filters(body=ID + "body/board"))
     assert set(g) == ids("body/board", "body/committee")
+
+
+def test_people_view_draws_a_large_group_as_a_hub(tmp_path: Path) -> None:
+    from graph.projections import HUB
+
+    n = HUB + 5
+    people = "\n".join(f"id:person\\/p{i} a rem:Person ; rdfs:label \"P {i}\" ; "
+                       "rem:memberOf id:body\\/big ." for i in range(n))
+    trig = tmp_path / "big.trig"
+    trig.write_text("@prefix rem: <https://remit.example/ontology#> .\n"
+                    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                    "@prefix id: <https://remit.example/id/> .\n"
+                    f"id:pack\\/big {{\n{people}\n"
+                    "id:body\\/big a rem:Body ; rdfs:label \"Big Council\" .\n}\n")
+    st = EmbeddedStore(tmp_path / "store")
+    st.load_file(trig)
+    g = project(st, "people")
+    assert g.number_of_nodes() == n + 1 and g.number_of_edges() == n
+    assert g.nodes[ID + "body/big"]["type"] == "body"
+    assert g.nodes[ID + "body/big"]["label"] == "Big Council"
