@@ -234,6 +234,17 @@ def _acronyms_in_prose(col: _Collector, lines: list[str],
                 seen.add(tok.upper())
 
 
+def _named_in_passing(col: _Collector, px: PackExtraction, lines: list[str]) -> None:
+    """Bodies no extractor reports: national bodies by their reference names and local
+    services written in lower case (``ingest/service_mentions.py``), each in its document."""
+    from ingest.service_mentions import pack_body_mentions
+
+    for n, name, typ in pack_body_mentions(lines, {u.text for u in col.u.bodies}):
+        col.seg = next((d.segment.number for d in px.documents
+                        if d.segment.start <= n <= d.segment.end), 0)
+        col.body(name, Span(n, n, lines[n - 1]), "prose.named", typ)
+
+
 def resolve(px: PackExtraction, *, home_council: str | None = None,
             meeting_body: str | None = None, acronyms: dict[str, str] | None = None,
             lines: list[str] | None = None, ref: Reference | None = None) -> PackExtraction:
@@ -259,6 +270,7 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
         elif u.acronym:
             defs.setdefault(u.acronym.strip(), (u.text[:u.text.rindex("(")].strip(), u.span))
     if lines:
+        _named_in_passing(col, px, lines)
         _acronyms_in_prose(col, lines, defs, ref)
     if meeting_body is None:
         meeting_body = next((m.body for d in px.documents for m in d.meetings if m.body), None)

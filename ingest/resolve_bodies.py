@@ -44,6 +44,7 @@ from ingest.body_rules import (
     specific_words,
     split_defined,
     split_of,
+    strip_place,
 )
 from ingest.names import (
     body_head,
@@ -194,6 +195,11 @@ class BodyResolver(NameRules):
         rb = self.ref.body(text)
         if rb is not None:
             return self._ref_cluster(rb, u), "reference-data", f"reference data: {rb.name}"
+        bare = strip_place(key, self.places) if self.places else key
+        rb = self.ref.body(bare) if bare and bare != key else None
+        if rb is not None:  # 'Age UK Northshire': a national body with the pack's place
+            return self._ref_cluster(rb, u), "reference-data", (
+                f"reference data: {rb.name}, with the pack's place ('{self.places[-1]}')")
         if key in self.index:
             return self.index[key], "exact", f"same name as '{self._shown(self.index[key])}'"
         rest = leading_noise(key, self.known, self.lower)

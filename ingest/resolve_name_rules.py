@@ -68,7 +68,9 @@ class NameRules:
         bare = without_added_head(strip_place(key, self.places))
         hits = {id(c): c for c in self.clusters for k in c.keys | {c.anchor}
                 if k != key and (initials_align(key, k) or (
-                    bare != key and without_added_head(strip_place(k, self.places)) == bare))}
+                    bare != key and without_added_head(strip_place(k, self.places)) == bare)
+                    or without_added_head(strip_place(k, self.places)) == strip_place(
+                        key, self.places) != strip_place(k, self.places))}
         if len(hits) == 1:
             c = next(iter(hits.values()))
             return c, "abbreviation", (f"'{text}' abbreviates '{self._shown(c)}' (initials "

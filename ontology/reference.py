@@ -70,7 +70,7 @@ def _graph(path: Path) -> Graph:
 def reference_graph() -> Graph:
     """Both reference files in one graph (what the store's REFERENCE_GRAPH holds)."""
     g = Graph()
-    for path in (NATIONAL_BODIES, GENERIC_ACRONYMS):
+    for path in (NATIONAL_BODIES, GENERIC_ACRONYMS, PUBLIC_SERVICE_KINDS):
         g += _graph(path)
     return g
 
@@ -129,3 +129,28 @@ def lookup(name: str) -> NationalBody:
         names = "; ".join(b.name for b in hits)
         raise ReferenceLookupError(f"{name!r} names several national bodies: {names}")
     return hits[0]
+
+
+PUBLIC_SERVICE_KINDS = REFERENCE_DIR / "public_service_kinds.ttl"
+
+
+@dataclass(frozen=True)
+class ServiceKind:
+    """A public service every area has, named as a kind ('the Police'): not a national body,
+    so each pack's mention stays its own node."""
+
+    name: str
+    aliases: tuple[str, ...]
+    type: str
+
+
+@lru_cache(maxsize=1)
+def public_service_kinds() -> tuple[ServiceKind, ...]:
+    """Every public-service kind of the reference data, sorted by name."""
+    g = _graph(PUBLIC_SERVICE_KINDS)
+    out = []
+    for c in set(g.subjects(RDF.type, SKOS.Concept)):
+        out.append(ServiceKind(name=str(g.value(c, SKOS.prefLabel)),
+                               aliases=tuple(sorted(str(a) for a in g.objects(c, SKOS.altLabel))),
+                               type=_code(g.value(c, REM.bodyType)) or "other"))
+    return tuple(sorted(out, key=lambda k: k.name))
