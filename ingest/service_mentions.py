@@ -66,7 +66,7 @@ _CONTINUES = _wordset("""
 approach roll places place admission admissions process processes provision staff nurse nurses
 member members meeting meetings manager managers worker workers placements placement settings
 setting year term age level policy plan plans budget arrangements capacity users user leaders
-leader budget budgets building buildings premises visits visit team teams service services
+leader budget budgets building buildings premises team teams service services
 configuration delivery area areas standards specification model levels review redesign
 improvement improvements development developments users""")
 #: Documents, not services ('a new strategy and service configuration').

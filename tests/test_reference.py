@@ -106,3 +106,27 @@ def test_docstring_examples_run() -> None:
     result = doctest.testmod(reference)
     assert result.attempted >= 2
     assert result.failed == 0
+
+
+@pytest.mark.parametrize(("name", "expected", "type_"), [
+    ("NSPCC", "National Society for the Prevention of Cruelty to Children", "voluntary_org"),
+    ("Barnardo’s", "Barnardo's", "voluntary_org"),
+    ("Age Concern", "Age UK", "voluntary_org"),
+    ("Citizens Advice Bureau", "Citizens Advice", "voluntary_org"),
+    ("Job Centre Plus", "Jobcentre Plus", "government_department"),
+    ("Connexions", "Connexions", "other"),
+])
+def test_national_charities_and_services(name: str, expected: str, type_: str) -> None:
+    body = lookup(name)
+    assert (body.name, body.type) == (expected, type_)
+
+
+def test_public_service_kinds_are_kinds_not_national_bodies() -> None:
+    kinds = {k.name: k for k in reference.public_service_kinds()}
+    assert kinds["Police"].type == "other"
+    assert "Youth Offending Team" in kinds["Youth Offending Service"].aliases
+    assert all(k.type in BODY_TYPES for k in kinds.values())
+    with pytest.raises(reference.ReferenceLookupError):
+        lookup("Police")  # each area's force is its own body, never one national node
+    graph = reference.reference_graph()
+    assert len(graph) > len(reference._graph(reference.NATIONAL_BODIES))

@@ -299,3 +299,35 @@ def test_modifier_before_a_slash_shares_the_noun() -> None:
     assert distribute_slash("strategic / individual commissioning teams") == [
         "strategic commissioning teams", "individual commissioning teams"]
     assert distribute_slash("Nia Vale / Tom Quill") == ["Nia Vale / Tom Quill"]
+
+
+def test_national_body_with_the_home_place_is_the_national_body() -> None:
+    ref = build([{"name": "Friends of Hedgehogs", "type": "voluntary_org"}], {})
+    px = resolve(PackExtraction("t.txt", "0" * 64, [doc(
+        "Upton Borough Council", "Friends of Hedgehogs Upton", "Friends of Hedgehogs")]),
+        ref=ref)
+    charity = body_of(px, "Friends of Hedgehogs Upton")
+    assert charity.key == body_of(px, "Friends of Hedgehogs").key
+    assert charity.national and charity.type == "voluntary_org"
+    assert rule_of(px, "Friends of Hedgehogs Upton") == "reference-data"
+
+
+def test_unit_word_added_to_a_shorter_name_seen_later_is_one_unit() -> None:
+    px = run(doc("kite flying school team", "kite flying school"))
+    assert body_of(px, "kite flying school").key == body_of(px, "kite flying school team").key
+    assert rule_of(px, "kite flying school") == "abbreviation"
+
+
+def test_names_in_passing_are_read_from_the_whole_pack() -> None:
+    lines = ["Agenda",
+             "4. The night duty out of hours service covers the borough.",
+             "Referrals from the NSPCC rose; members of the young carers council met twice."]
+    d = DocumentRecords(Segment("generic", "doc", 1, 3, 1))
+    px = resolve(PackExtraction("t.txt", "0" * 64, [d]), lines=lines,
+                 ref=build([{"name": "National Society for the Prevention of Cruelty to "
+                                     "Children", "acronym": "NSPCC", "type": "voluntary_org"}],
+                           {}))
+    duty = body_of(px, "night duty out of hours service")
+    assert duty.type == "team_or_service" and duty.spans[0].start == 2
+    assert body_of(px, "NSPCC").national
+    assert body_of(px, "young carers council").spans[0].start == 3

@@ -1,0 +1,124 @@
+"""Bodies named in passing: reference gazetteer, lower-case services, '<name> service'.
+
+Every sentence here is invented (other councils, other services); each test asserts the
+exact names found, so a finder that grows too eager or too shy fails.
+"""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from ingest import service_mentions
+from ingest.service_mentions import (
+    lower_case_services,
+    pack_body_mentions,
+    pieces,
+    proper_services,
+    reference_names,
+)
+
+
+def names(found: list[tuple[str, str]]) -> list[str]:
+    return [name for name, _ in found]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Referrals from Action for Children and the NSPCC rose by a third.",
+     [("Action for Children", "voluntary_org"), ("NSPCC", "voluntary_org")]),
+    ("Young people in hostels are supported by the YMCA and by Barnardo’s workers.",
+     [("YMCA", "voluntary_org"), ("Barnardo’s", "voluntary_org")]),
+    ("Schools work with the Police and the Probation Service on exclusions.",
+     [("Police", "other"), ("Probation Service", "other")]),
+    ("Careers advice is commissioned from Connexions and Jobcentre Plus.",
+     [("Connexions", "other"), ("Jobcentre Plus", "government_department")]),
+    ("Age UK Wealdshire runs the lunch clubs.", [("Age UK", "voluntary_org")]),
+])
+def test_reference_names_found_as_written(sentence: str, expected: list) -> None:
+    assert reference_names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Relate the targets to the outcomes framework.",  # a verb opening a sentence
+    "Mind the gap between the two budgets.",
+    "The scope of the review was agreed; police checks are done.",  # lower case: no body
+    "Mindful of cost, Policemen and Connexionsplus staff met.",  # inside longer words
+])
+def test_ordinary_words_are_not_bodies(sentence: str) -> None:
+    assert reference_names(sentence) == []
+
+
+def test_national_charity_mid_sentence_is_found_even_if_an_ordinary_word() -> None:
+    assert names(reference_names("Counselling is offered by Relate and Mind.")) == [
+        "Relate", "Mind"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The night duty out of hours team answers calls from the public.",
+     [("night duty out of hours team", "team_or_service")]),
+    ("Members of the young carers council sit on the board.",
+     [("young carers council", "other")]),
+    ("The head of the hospital education service reports to governors.",
+     [("hospital education service", "team_or_service")]),
+    ("A new leaving care service has been established for care leavers.",
+     [("leaving care service", "team_or_service")]),
+    ("Oversight improved with the establishment of a case review steering group.",
+     [("case review steering group", "partnership_group")]),
+    ("The family placements panel meets monthly.",
+     [("family placements panel", "partnership_group")]),
+])
+def test_lower_case_services_used_as_bodies(sentence: str, expected: list) -> None:
+    assert lower_case_services(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The service has improved and social care services are stable.",  # generic
+    "Each district should have a young carers council.",  # a kind, nothing set up
+    "Work continues with the leaving care service on housing.",  # object, not subject
+    "The hospital school roll is checked weekly.",  # the head noun is a modifier
+    "Families use a range of services and the county council helps.",
+    "The effective service and the inspection team praised staff.",  # no naming words
+    "The mental health services are busy.",  # plurals name kinds of service
+    "This is a new strategy and service configuration.",  # a document and a modifier
+])
+def test_generic_or_unnamed_services_are_not_bodies(sentence: str) -> None:
+    assert lower_case_services(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Victims were referred to the ISVA service and the Lighthouse service.",
+     ["ISVA service", "Lighthouse service"]),
+    ("Work with the WBC Finance department on the budget.", ["WBC Finance department"]),
+])
+def test_proper_word_before_a_lower_case_head(sentence: str, expected: list[str]) -> None:
+    assert names(proper_services(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Placement service numbers rose.",  # an ordinary word opening a sentence
+    "The Youth Justice service is led by the Youth Justice Board.",  # a longer name
+    "The ABC team met twice.",  # a team's acronym with 'team' run on
+    "Our Health service partners agreed.",
+])
+def test_proper_service_rejections(sentence: str) -> None:
+    assert proper_services(sentence) == []
+
+
+def test_pieces_split_cells_and_sentences() -> None:
+    line = "<p>Use the Lighthouse service.</p>\t<p>WITHIN 3 MONTHS</p>\tThe X. The Y."
+    assert pieces(line) == ["Use the Lighthouse service.", "WITHIN 3 MONTHS", "The X.",
+                            "The Y."]
+
+
+def test_pack_mentions_first_use_only_and_skip_known_names() -> None:
+    lines = ["The Police and the NSPCC attended.", "",
+             "12. The rapid response team visits homes. The Police agreed.",
+             "Support from the Lighthouse service continued."]
+    assert pack_body_mentions(lines, skip={"nspcc"}) == [
+        (1, "Police", "other"), (3, "rapid response team", "team_or_service"),
+        (4, "Lighthouse service", "team_or_service")]
+
+
+def test_docstring_examples_run() -> None:
+    assert doctest.testmod(service_mentions).failed == 0
