@@ -1,6 +1,7 @@
 """Start the servers compared in the endpoint benchmark, each on a loopback port.
 
-- ``remit``: ``remit serve --store DIR --port P --workers N`` (the app under test);
+- ``remit``: ``remit serve --store DIR --port P --workers N`` (the app under test), and
+  the same app under ``uvicorn --workers 2`` (another deployment setting);
 - ``oxigraph``: bare ``oxigraph serve-read-only --union-default-graph`` on the same
   snapshot the app reads (same engine, same bytes on disk, no Python in the path);
 - ``rdflib-endpoint``: rdflib's own engine over the same N-Quads, loaded into memory at
@@ -42,6 +43,23 @@ def start_remit(store_dir: Path, workers: int = 2,
                  OUT / "logs" / f"remit-{port}.log", env=env)
     url = f"http://127.0.0.1:{port}"
     wait_http(url + "/health", proc, timeout, OUT / "logs" / f"remit-{port}.log")
+    return proc, url + "/sparql"
+
+
+def start_uvicorn_workers(store_dir: Path, processes: int = 2,
+                          timeout: float = 60) -> tuple[subprocess.Popen[bytes], str]:
+    """The app under ``uvicorn --workers N`` (N HTTP processes, one query worker each):
+    the deployment in which uvicorn issue 3149 (Nagle meeting delayed ACKs, ~44 ms per
+    keep-alive response) was seen; measured rather than assumed."""
+    port = free_port()
+    env = {"REMIT_STORE": str(store_dir), "REMIT_WORKERS": "1",
+           "REMIT_CLIENT_CONCURRENCY": "64", "REMIT_UPDATE_TOKEN": ""}
+    log = OUT / "logs" / f"uvicorn-{port}.log"
+    proc = start([_bin("uvicorn"), "queryapi.app:create_app", "--factory", "--host",
+                  "127.0.0.1", "--port", str(port), "--workers", str(processes),
+                  "--log-level", "warning"], log, env=env)
+    url = f"http://127.0.0.1:{port}"
+    wait_http(url + "/health", proc, timeout, log)
     return proc, url + "/sparql"
 
 

@@ -81,3 +81,10 @@ def print_table(res: dict[str, Any]) -> None:
           f"load {m.get('loadavg_start')}")
     for a, b in items:
         print(f"{a:<{width}}  {b}")
+
+
+def markdown(res: dict[str, Any]) -> str:
+    """The same figures as a Markdown table (pasted into BENCHMARKS.md)."""
+    lines = ["| figure | value |", "|---|---|"]
+    lines += [f"| {a.strip()} | {b} |" for a, b in rows(res)]
+    return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@
     python bench/run.py --quick    # under a minute, small sizes, slow peers skipped
     python bench/run.py --only store,endpoint --sizes 1000000,10000000
 
-Prints a table and writes bench/out/results.json (bench/out is git-ignored). Times are
+Prints a table and writes bench/out/results.json and .md (bench/out is git-ignored). Times are
 wall-clock on a shared machine: compare the ratios measured in the same run.
 """
 
@@ -24,7 +24,7 @@ import time
 from typing import Any
 
 from bench.common import OUT, BenchError
-from bench.report import print_table
+from bench.report import markdown, print_table
 
 PARTS = ("ingest", "store", "endpoint", "network", "virtuoso")
 
@@ -97,6 +97,7 @@ def run_endpoint(args: argparse.Namespace, res: dict[str, Any]) -> None:
     servers: dict[str, Any] = {
         "remit_w2": lambda: peers.start_remit(d, workers=2),
         "remit_w1": lambda: peers.start_remit(d, workers=1),
+        "uvicorn_workers2": lambda: peers.start_uvicorn_workers(d, 2),
         "oxigraph": lambda: peers.start_oxigraph(d),
     }
     if not args.quick or size <= 50_000:
@@ -142,6 +143,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--packs", type=int, default=None)
     ap.add_argument("--pack-bytes", type=int, default=None)
     ap.add_argument("--seconds", type=float, default=None, help="per endpoint measurement")
+    ap.add_argument("--limit", type=float, default=None,
+                    help="seconds after which a competency question is stopped [10; 30]")
+    ap.add_argument("--no-txn", action="store_true", help="skip the transactional load")
     ap.add_argument("--out", type=Path, default=OUT / "results.json")
     args = ap.parse_args(argv)
     q = args.quick
@@ -152,8 +156,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     args.packs = args.packs or (2 if q else 6)
     args.pack_bytes = args.pack_bytes or (8_000 if q else 260_000)
     args.seconds = args.seconds or (0.5 if q else 5.0)
-    args.repeats, args.budget, args.limit = (3, 1.0, 10.0) if q else (20, 10.0, 120.0)
-    args.txn_max = 1_000_000
+    args.repeats, args.budget = (3, 1.0) if q else (20, 5.0)
+    args.limit = args.limit or (10.0 if q else 30.0)
+    args.txn_max = 0 if args.no_txn else 1_000_000
     args.nodes = 500 if q else 5000
     args.parts = [p.strip() for p in args.only.split(",") if p.strip()]
     return args
@@ -177,6 +182,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     res["seconds"] = round(time.perf_counter() - t0, 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
+    args.out.with_suffix(".md").write_text(markdown(res), encoding="utf-8")
     print_table(res)
     return res
 
