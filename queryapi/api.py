@@ -9,6 +9,7 @@ IRIs built with ``entity_iri`` and are bound as RDF terms, never pasted into que
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -149,6 +150,11 @@ def analytics(request: Request, as_of: Annotated[dt.date | None, Query(
     from graph.analytics import analyse_cached
     from queryapi.officer_params import store_state
 
+    raw = request.query_params.get("as_of")
+    if raw is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        raise ApiError(422, f"invalid parameter: as_of={raw[:20]!r} is not a date "
+                       "(YYYY-MM-DD)", detail={"problems": [
+                           {"parameter": "as_of", "message": "expected YYYY-MM-DD"}]})
     st = state(request)
     day = as_of or st.settings.today()
     store = st.reader()

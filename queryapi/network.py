@@ -12,10 +12,10 @@ served and drawn quickly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import networkx as nx
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from markupsafe import Markup
 
@@ -24,15 +24,32 @@ from graph.layout_cache import StateCache
 from graph.netview import NETWORK_JS, STYLE, VIS_CSS, VIS_JS, json_for_html, vis_data
 from graph.projections import VIEWS, Filters, project
 from queryapi.errors import ApiError
-from queryapi.officer_params import error_page, filter_key, network_filters, store_state
+from queryapi.officer_params import (
+    IRI_SCHEMA,
+    RADIUS_SCHEMA,
+    error_page,
+    filter_key,
+    network_filters,
+    store_state,
+)
 from queryapi.state import state
 from queryapi.templating import render
 
-router = APIRouter(include_in_schema=True, tags=["network"])
+router = APIRouter(tags=["network"])
+
+
+def _iri(what: str) -> Any:
+    """An optional IRI filter as the OpenAPI document describes it (read in one place)."""
+    return Annotated[str | None, Query(
+        json_schema_extra=IRI_SCHEMA,
+        description=f"IRI of the {what}; an IRI the graph lacks gives an empty graph")]
+
+
 VENDOR = {"vis-network.min.js": (VIS_JS, "text/javascript; charset=utf-8"),
           "vis-network.css": (VIS_CSS, "text/css; charset=utf-8"),
           "netview.js": (NETWORK_JS, "text/javascript; charset=utf-8")}
 TABLE_ROWS = 2000
+FORMATS = ("gexf", "graphml", "cyjs", "json")
 CACHE = StateCache(size=32)
 
 
@@ -86,7 +103,7 @@ def choices(request: Request) -> dict[str, list[tuple[str, str]]]:
             "status": concepts("status", "action")}
 
 
-@router.get("/network", response_class=HTMLResponse, summary="The interactive network view")
+@router.get("/network", response_class=HTMLResponse, include_in_schema=False)
 def network_page(request: Request) -> Response:
     try:
         view, f = network_filters(request)
@@ -105,11 +122,26 @@ def network_page(request: Request) -> Response:
 
 @router.get("/network.{fmt}", summary="The network view as GEXF, GraphML, Cytoscape JSON or "
             "node-link JSON (same filters as /network)",
-            responses={200: {"content": {t: {} for t in set(exports.MEDIA_TYPES.values())}},
-                       400: {"description": "an unknown format or a bad filter"}})
-def network_export(fmt: str, request: Request) -> Response:
+            responses={200: {"content": {t: {} for t in sorted(set(
+                exports.MEDIA_TYPES["." + f] for f in FORMATS))}},
+                       400: {"description": "an unknown format or a bad filter",
+                             "content": {"text/plain": {}}}})
+def network_export(
+        request: Request,
+        fmt: Annotated[str, Path(description="gexf, graphml, cyjs (Cytoscape) or json "
+                                 "(node-link)", json_schema_extra={"enum": list(FORMATS)})],
+        view: Annotated[str | None, Query(json_schema_extra={"enum": list(VIEWS)},
+                                          description="accountability (default), bodies or "
+                                          "people")] = None,
+        body: _iri("body") = None, person: _iri("person or post") = None,
+        inspection: _iri("inspection or source document") = None,
+        timescale: _iri("timescale") = None, status: _iri("status") = None,
+        focus: _iri("entity whose neighbourhood alone is kept") = None,
+        radius: Annotated[str | None, Query(json_schema_extra=RADIUS_SCHEMA,
+                                            description="neighbourhood radius, 1 to 5 "
+                                            "(default 2)")] = None) -> Response:
     ext = "." + fmt.lower()
-    if ext not in exports.MEDIA_TYPES or ext == ".html":
+    if fmt.lower() not in FORMATS:
         raise ApiError(400, f"unknown network format {fmt[:20]!r}: use gexf, graphml, cyjs "
                        "or json")
     view, f = network_filters(request)

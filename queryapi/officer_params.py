@@ -21,6 +21,11 @@ from queryapi.errors import ApiError
 from queryapi.templating import render
 
 IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]{1,2000}$")
+#: What the OpenAPI document says of each kind of parameter (checked here, not by FastAPI,
+#: so a bad value is this module's readable 400).
+#: An empty value is the pages' "Any".
+IRI_SCHEMA = {"pattern": r"^(https?://[^\s<>\"{}|\\^`]+)?$", "maxLength": 2000}
+RADIUS_SCHEMA = {"pattern": "^[1-5]?$"}
 IRI_PARAMS = ("body", "person", "inspection", "timescale", "status", "focus", "owner")
 MAX_RADIUS = 5
 

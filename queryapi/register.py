@@ -10,21 +10,29 @@ line numbers. Rows are cached against the store's state.
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from graph.layout_cache import StateCache
 from graph.register import RegisterRow, register, to_csv, to_xlsx
 from queryapi.errors import ApiError
-from queryapi.officer_params import BadParameter, error_page, iri_param, store_state
+from queryapi.officer_params import IRI_SCHEMA, BadParameter, error_page, iri_param, store_state
 from queryapi.state import state
 from queryapi.templating import render
 
 router = APIRouter(tags=["register"])
 CACHE = StateCache(size=4)
 GROUPS = {"body": "owner's body", "owner": "owner"}
+# Declared for the OpenAPI document; the values are read from the request in _filtered
+BodyQ = Annotated[str | None, Query(json_schema_extra=IRI_SCHEMA, description="IRI of the "
+                                    "owner's body (or the owning body); an IRI the graph "
+                                    "lacks gives no rows")]
+OwnerQ = Annotated[str | None, Query(json_schema_extra=IRI_SCHEMA,
+                                     description="IRI of the owner (person, post, role)")]
+StatusQ = Annotated[str | None, Query(description="status as shown, e.g. Red, completed")]
+BAD = {"description": "a filter that is not an IRI", "content": {"text/plain": {}}}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: Badge classes by status code; anything else is shown as "not rated".
 RAG = {"red": "red", "amber": "amber", "green": "green", "on-track": "green",
@@ -63,7 +71,7 @@ def _options(rows: list[RegisterRow]) -> dict[str, list[tuple[str, str]]]:
             "status": distinct((r.status, r.status) for r in rows)}
 
 
-@router.get("/register", response_class=HTMLResponse, summary="The accountability register")
+@router.get("/register", response_class=HTMLResponse, include_in_schema=False)
 def register_page(request: Request) -> Response:
     try:
         rows, chosen = _filtered(request)
@@ -84,16 +92,18 @@ def register_page(request: Request) -> Response:
 
 
 @router.get("/register.csv", summary="The register as CSV (UTF-8 with BOM; formula-safe)",
-            responses={200: {"content": {"text/csv": {}}}})
-def register_csv(request: Request) -> Response:
+            responses={200: {"content": {"text/csv": {}}}, 400: BAD})
+def register_csv(request: Request, body: BodyQ = None, owner: OwnerQ = None,
+                 status: StatusQ = None) -> Response:
     rows, _ = _filtered(request)
     return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="register.csv"'})
 
 
 @router.get("/register.xlsx", summary="The register as an Excel workbook (cells as text)",
-            responses={200: {"content": {XLSX: {}}}})
-def register_xlsx(request: Request) -> Response:
+            responses={200: {"content": {XLSX: {}}}, 400: BAD})
+def register_xlsx(request: Request, body: BodyQ = None, owner: OwnerQ = None,
+                  status: StatusQ = None) -> Response:
     rows, _ = _filtered(request)
     return Response(to_xlsx(rows), media_type=XLSX,
                     headers={"Content-Disposition": 'attachment; filename="register.xlsx"'})
