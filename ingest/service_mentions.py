@@ -50,7 +50,9 @@ intervention early-intervention statutory additional wider-range education educa
 consistent recent major responsive effective good better best improved high robust efficient
 flexible personalised holistic comprehensive seamless quality strong weak poor excellent
 adequate inadequate outstanding first second further joint different similar same
-inspection inspecting""")
+inspection inspecting working steering project task reference advisory management leadership
+sub operational strategic programme primary secondary special nursery infant junior grammar free
+academy faith state independent previous former shadow full interim whole-council""")
 #: Words that never sit inside a service's name ('the work of this group').
 _BREAK = _wordset("""
 of for to with in on by at from as or but than this that these those which who whose all any
@@ -78,8 +80,9 @@ _TOKEN = re.compile(r"\d+\+|[A-Za-z0-9][\w'’+-]*[\w+]|[A-Za-z0-9]")
 _HAS_MEMBERS = re.compile(r"\b(?:members?|head|chair|chairs|chairman|manager|staff|workers?)"
                           r"\s+of\s*$")
 #: 'A new X service has been established', 'the establishment of an X group'
-_SET_UP = re.compile(r"\b(?:establish\w*|set up|created?|launch\w*|formed|introduc\w*|"
-                     r"develop\w*)\b", re.I)
+#: Past or noun forms only: 'Establish a helpline' proposes a service, it names none.
+_SET_UP = re.compile(r"\b(?:established|establishment|set up|created|creation|launched|"
+                     r"formed|formation|introduced|introduction|developed|development)\b", re.I)
 #: 'IDVA service', 'Intralink service': one proper word or acronym before a lower-case head.
 _PROPER_HEAD = re.compile(r"(?<![\w&])((?:[A-Z]{2,6}\s+)?[A-Z][\w'’&+-]*)\s+(service|team|unit|"
                           r"panel|department)\b(?!-)")
@@ -91,6 +94,8 @@ _NOT_PROPER = _wordset("""
 the a an this that these those its their our his her any all each every such some other
 this council health social adult adults children children's childrens care local public
 new which what whose where when while if as in on at by for from with of and or but
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday christmas easter
 """)
 
 
@@ -138,7 +143,8 @@ def lower_case_services(sentence: str) -> list[tuple[str, BodyType]]:
         words = [w for w in words if w]
         while words and words[0] in _LEADING:
             words = words[1:]
-        if not words or words[0] in ("and", "&") or all(w in GENERIC for w in words) \
+        if not words or words[0] in ("and", "&") \
+                or all(w in GENERIC or w in ("and", "&") for w in words) \
                 or any(w in _DOCUMENTS for w in words):
             continue
         if not _named_use(sentence, toks, det, i):
@@ -171,6 +177,8 @@ def proper_services(sentence: str) -> list[tuple[str, BodyType]]:
             continue
         if len(words) == 1 and words[0].isupper() and m.group(2) not in _ACRONYM_HEADS:
             continue
+        if words[0].isupper() and _reference_acronym(words[0]):
+            continue  # 'the NHS service', 'the CAMHS service': a kind, read by the gazetteer
         start = m.start(1)
         before = sentence[:start].rstrip()
         if (not before or before.endswith((".", ":", ";", "!", "?"))) and not words[0].isupper():
@@ -216,8 +224,40 @@ def reference_names(sentence: str) -> list[tuple[str, BodyType]]:
     for m in pattern.finditer(sentence):
         if _ordinary_word(m.group(1)) and _opens_sentence(sentence, m.start()):
             continue  # 'Relate the plan to ...', 'Mind' opening a sentence
+        if _inside_longer_name(sentence, m.start(), m.end()):
+            continue  # 'Northshire Police', 'Police Federation': the other finders' names
         found.append((m.group(1), types[_apostrophes(m.group(1))]))
     return found
+
+
+def _reference_acronym(word: str) -> bool:
+    from ingest.refdata import reference
+
+    ref = reference()
+    generic = ref.generic(word)
+    return (generic is not None and generic.kind is not None) or ref.body(word) is not None or any(
+        word in (kind.name, *kind.aliases) for kind in _kinds())
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple:
+    from ontology.reference import public_service_kinds
+
+    return public_service_kinds()
+
+
+_OPENERS = frozenset({"the", "a", "an", "both", "and", "or", "with", "from", "by", "for", "to",
+                      "in", "on", "at", "of", "as", "also", "including", "such", "while",
+                      "where", "when", "however", "but", "if", "that", "this", "these"})
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or right after the match continues a longer name."""
+    before = text[:start].split()
+    if before and before[-1][:1].isupper() and before[-1].lower() not in _OPENERS \
+            and not before[-1].endswith((",", ";", ":", ".", ")")):
+        return True
+    return " " not in text[start:end].strip() and bool(re.match(r" [A-Z][a-z]", text[end:]))
 
 
 def _ordinary_word(name: str) -> bool:

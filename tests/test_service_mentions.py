@@ -122,3 +122,27 @@ def test_pack_mentions_first_use_only_and_skip_known_names() -> None:
 
 def test_docstring_examples_run() -> None:
     assert doctest.testmod(service_mentions).failed == 0
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Reports go to the Police and Crime Commissioner each year.",
+     ["Police and Crime Commissioner"]),
+    ("Officers from Wessex Police and the Police Federation attended.", []),
+    ("Both Barnardo's and Mencap bid for the contract.", ["Barnardo's", "Mencap"]),
+])
+def test_reference_names_inside_longer_names_are_left_to_the_name_finders(
+        sentence: str, expected: list[str]) -> None:
+    assert names(reference_names(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Establish a carers information service by March.",  # proposes one, names none
+    "The working group and the management team agreed the plan.",  # every council has them
+    "The primary school and the full council were consulted.",
+])
+def test_proposed_and_generic_groups_are_not_bodies(sentence: str) -> None:
+    assert lower_case_services(sentence) == []
+
+
+def test_acronym_of_a_kind_of_body_before_service_is_no_new_body() -> None:
+    assert proper_services("Waiting times in the CAMHS service fell.") == []
