@@ -4,7 +4,8 @@ Names are taken longest first (abbreviated forms last), so a full name ("Northsh
 Safeguarding Children Board") anchors a node before the shorter forms that refer to it are
 tried against it. Each merge records its rule and evidence:
 
-- ``reference-data``: a national body or its acronym (reference data, never the pack);
+- ``reference-data``: a national body or its acronym (reference data, never the pack), also
+  with the home council's place ("Age UK Northshire");
 - ``exact``: the same name up to case, punctuation, possessive and plural;
 - ``leading-word``: an ordinary word run into a name from a table cell ("Ongoing X Council");
 - ``acronym-expanded``: an acronym inside a name expanded ("Northshire PCT");

@@ -36,6 +36,7 @@ HEADS: dict[str, BodyType] = {
     "teams": "team_or_service", "unit": "team_or_service", "school": "team_or_service",
     "department": "team_or_service", "panel": "partnership_group",
     "group": "partnership_group", "forum": "partnership_group", "council": "other",
+    "hub": "team_or_service",
 }
 #: Modifiers that say nothing about which service is meant: a phrase made only of these
 #: ('social care services', 'the county council', 'health services') is generic.
@@ -74,6 +75,7 @@ improvement improvements development developments users""")
 #: Documents, not services ('a new strategy and service configuration').
 _DOCUMENTS = frozenset({"strategy", "strategies", "plan", "plans", "policy", "policies",
                         "framework", "programme", "report", "reports", "protocol", "guidance"})
+_ANY_HEAD = re.compile(rf"\b(?:{'|'.join(HEADS)})\b")
 _DETS = frozenset({"the", "a", "an"})
 _TOKEN = re.compile(r"\d+\+|[A-Za-z0-9][\w'’+-]*[\w+]|[A-Za-z0-9]")
 #: 'members of the', 'the head of the', 'a member of the': what a body has
@@ -112,6 +114,8 @@ def lower_case_services(sentence: str) -> list[tuple[str, BodyType]]:
     >>> lower_case_services("Social care services and the fostering service improved.")
     []
     """
+    if not _ANY_HEAD.search(sentence):
+        return []
     toks = list(_TOKEN.finditer(sentence))
     found: list[tuple[str, BodyType]] = []
     for i, tok in enumerate(toks):
@@ -132,6 +136,10 @@ def lower_case_services(sentence: str) -> list[tuple[str, BodyType]]:
             low = w.lower()
             if low in _DETS:
                 det = (low, j)
+                break
+            if low.endswith(("'s", "’s")) and words and j > 0 \
+                    and toks[j - 1].group(0).lower() == "the":
+                det = ("the", j - 1)  # 'the council's housing options service'
                 break
             idiom = low == "of" and j > 0 and toks[j - 1].group(0).lower() == "out"
             if w[:1].isupper() or (low in _BREAK and not idiom):  # 'out of hours' is a name

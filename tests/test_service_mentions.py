@@ -146,3 +146,13 @@ def test_proposed_and_generic_groups_are_not_bodies(sentence: str) -> None:
 
 def test_acronym_of_a_kind_of_body_before_service_is_no_new_body() -> None:
     assert proper_services("Waiting times in the CAMHS service fell.") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The council's housing options service has seen demand rise.",
+     [("housing options service", "team_or_service")]),
+    ("The multi-agency safeguarding hub triages every referral.",
+     [("multi-agency safeguarding hub", "team_or_service")]),
+])
+def test_possessive_owner_and_hub(sentence: str, expected: list) -> None:
+    assert lower_case_services(sentence) == expected
