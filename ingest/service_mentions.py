@@ -230,8 +230,9 @@ def reference_names(sentence: str) -> list[tuple[str, BodyType]]:
     pattern, types = _gazetteer()
     found: list[tuple[str, BodyType]] = []
     for m in pattern.finditer(sentence):
-        if _ordinary_word(m.group(1)) and _opens_sentence(sentence, m.start()):
-            continue  # 'Relate the plan to ...', 'Mind' opening a sentence
+        if _ordinary_word(m.group(1)) and (_opens_sentence(sentence, m.start()) or re.search(
+                r"[A-Z]\w*\s+(?:of|to|in|the)\s+$", sentence[:m.start()])):
+            continue  # 'Relate the plan to ...', 'Peace of Mind', 'Mind' opening a sentence
         if _inside_longer_name(sentence, m.start(), m.end()):
             continue  # 'Northshire Police', 'Police Federation': the other finders' names
         found.append((m.group(1), types[_apostrophes(m.group(1))]))

@@ -156,3 +156,7 @@ def test_acronym_of_a_kind_of_body_before_service_is_no_new_body() -> None:
 ])
 def test_possessive_owner_and_hub(sentence: str, expected: list) -> None:
     assert lower_case_services(sentence) == expected
+
+
+def test_ordinary_word_in_a_title_is_no_charity() -> None:
+    assert reference_names("The Peace of Mind scheme and Back to Relate week ran.") == []
