@@ -354,8 +354,9 @@ class BodyResolver(NameRules):
             return display_name(c.uses[0].name or c.uses[0].text) if c.uses else c.anchor
         if all(f.isupper() for f in forms):  # 'NORTHSHIRE COUNCIL' heading -> a label
             return label_case(max(forms, key=lambda f: forms[f]))
-        return max(forms, key=lambda f: (all(ch.isalnum() or ch in " '\u2019-&," for ch in f),
+        best = max(forms, key=lambda f: (all(ch.isalnum() or ch in " '\u2019-&," for ch in f),
                                          forms[f], not f.isupper(), f[:1].isupper(), len(f)))
+        return best[:1].upper() + best[1:]  # 'virtual school' in prose: 'Virtual school'
 
     def _result(self) -> BodyResult:
         bodies, merges, names = [], [], {}
