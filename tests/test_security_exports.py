@@ -23,8 +23,10 @@ PROPS = ["http://www.w3.org/2000/01/rdf-schema#label", "https://remit.example/on
          "http://purl.org/dc/terms/title"]
 
 
-@pytest.fixture(params=PAYLOADS, ids=["equals", "plus-dde", "minus", "at", "tab", "cr"])
-def poisoned(request, tmp_path):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module", params=PAYLOADS,
+                ids=["equals", "plus-dde", "minus", "at", "tab", "cr"])
+def poisoned(request, tmp_path_factory):  # type: ignore[no-untyped-def]
+    tmp_path = tmp_path_factory.mktemp("formula")
     store = load_fixture(tmp_path / "store")
     for prop in PROPS:
         store.update(f"""DELETE {{ GRAPH ?g {{ ?s <{prop}> ?o }} }}
