@@ -30,10 +30,11 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Lower-case head nouns of local services and groups, and the type each gives.
+#: Lower-case head nouns of local services and groups, and the type each gives. Plurals are
+#: left out: 'fostering services' names a kind of service far more often than one service.
 HEADS: dict[str, BodyType] = {
-    "service": "team_or_service", "services": "team_or_service", "team": "team_or_service",
-    "teams": "team_or_service", "unit": "team_or_service", "school": "team_or_service",
+    "service": "team_or_service", "team": "team_or_service", "unit": "team_or_service",
+    "school": "team_or_service",
     "department": "team_or_service", "panel": "partnership_group",
     "group": "partnership_group", "forum": "partnership_group", "council": "other",
     "hub": "team_or_service",
@@ -120,8 +121,8 @@ def lower_case_services(sentence: str) -> list[tuple[str, BodyType]]:
     found: list[tuple[str, BodyType]] = []
     for i, tok in enumerate(toks):
         head = tok.group(0)
-        if head not in HEADS or head in ("services", "teams"):
-            continue  # plurals name kinds of service far more often than one service
+        if head not in HEADS:
+            continue
         if i + 1 < len(toks) and toks[i + 1].group(0).lower() in _CONTINUES \
                 and not sentence[tok.end():toks[i + 1].start()].strip():
             continue  # 'the virtual school roll': the head is a modifier
