@@ -7,6 +7,7 @@ write with the right token fails."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,62 @@ def test_token_never_logged_or_printed_even_when_an_authorised_write_fails(store
                                               (bad_syntax, bad_turtle, bad_type, wrong))
     assert "Traceback" not in seen
     assert TOKEN not in seen
+
+
+def test_token_never_in_the_output_of_remit_serve(tmp_path):
+    """The real server (uvicorn, its access log and error log, the worker processes): right
+    and wrong tokens, a failing authorised write, refused writes; stdout and stderr, read
+    after it stops, never hold the token."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.helpers.api_app import ROOT, build_store_dir
+    from tests.helpers.oxigraph_server import free_port
+
+    store = build_store_dir(tmp_path / "store")
+    port = free_port()
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("REMIT_")},
+           "REMIT_STORE": str(store), "REMIT_UPDATE_TOKEN": TOKEN, "REMIT_WORKERS": "1"}
+    out = (tmp_path / "serve.out").open("w+b")
+    remit = str(Path(sys.executable).parent / "remit")
+    proc = subprocess.Popen([remit, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                            env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
+            time.sleep(0.1)
+        good = {"authorization": f"Bearer {TOKEN}"}
+        sparql_update = {"content-type": "application/sparql-update"}
+        statuses = [
+            httpx.post(base + "/sparql", content=b"INSERT DATA { <urn:x:s> ",
+                       headers={**good, **sparql_update}).status_code,
+            httpx.post(base + "/sparql", content=INSERT.encode(),
+                       headers={**good, **sparql_update}).status_code,
+            httpx.post(base + "/sparql", content=INSERT.encode(),
+                       headers={"authorization": f"Bearer x{TOKEN}", **sparql_update}
+                       ).status_code,
+            httpx.put(base + "/store?graph=urn:x:g", content=b"<urn:x:a> <urn:x:b",
+                      headers={**good, "content-type": "text/turtle"}).status_code,
+            httpx.delete(base + "/store?graph=urn:x:none", headers=good).status_code,
+        ]
+        assert statuses[0] == 400 and statuses[1] == 204 and statuses[2] == 401
+        assert statuses[3] == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    out.seek(0)
+    text = out.read().decode(errors="replace")
+    out.close()
+    assert "/sparql" in text  # the output was captured
+    assert TOKEN not in text and TOKEN[4:] not in text
