@@ -39,7 +39,7 @@ def base_url(tmp_path_factory):  # type: ignore[no-untyped-def]
                           "--store", str(store)], capture_output=True, text=True, env=env,
                          timeout=300, cwd=ROOT)
     assert res.returncode == 0, res.stderr
-    with live_server(store, timeout=5, workers=1) as url:
+    with live_server(store, timeout=30, workers=1) as url:
         yield url
 
 
