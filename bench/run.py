@@ -155,7 +155,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         20_000 if q else 10_000_000 if args.large else 1_000_000)
     args.packs = args.packs or (2 if q else 6)
     args.pack_bytes = args.pack_bytes or (8_000 if q else 260_000)
-    args.seconds = args.seconds or (0.5 if q else 5.0)
+    args.seconds = args.seconds or (0.3 if q else 4.0)
     args.repeats, args.budget = (3, 1.0) if q else (20, 5.0)
     args.limit = args.limit or (10.0 if q else 30.0)
     args.txn_max = 0 if args.no_txn else 1_000_000
