@@ -12,10 +12,19 @@
   var state = { network: network, nodes: nodes, edges: edges, ready: false, count: data.nodes.length };
   window.remitNetwork = state;
   function ready() {
-    if (state.ready) { return; }
-    if (!data.large) { network.setOptions({ physics: false }); }
-    state.ready = true;
-    box.setAttribute("data-ready", "true");
+    if (state.ready || state.settling) { return; }
+    state.settling = true;
+    if (!data.large) {
+      // physics off once stable, and the view fitted at once (no animation), so nodes
+      // stay where they are drawn and a click lands where the user (or a test) aims
+      network.setOptions({ physics: false });
+      network.fit({ animation: false });
+    }
+    network.once("afterDrawing", function () {
+      state.ready = true;
+      box.setAttribute("data-ready", "true");
+    });
+    network.redraw();
   }
   if (data.large || data.nodes.length === 0) {
     network.once("afterDrawing", ready);

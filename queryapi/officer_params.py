@@ -20,11 +20,15 @@ from graph.store import Store, StoreError
 from queryapi.errors import ApiError
 from queryapi.templating import render
 
-IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]{1,2000}$")
+#: Characters never in an IRI (controls, spaces of any kind, and those RFC 3987 excludes),
+#: written so that Python and the JavaScript of OpenAPI tools read the class the same way.
+_NOT_IRI = (r"\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f"
+            r'\u3000\ufeff<>"{}|\\^`')
+IRI = re.compile(f"^https?://[^{_NOT_IRI}]{{1,2000}}$")
 #: What the OpenAPI document says of each kind of parameter (checked here, not by FastAPI,
 #: so a bad value is this module's readable 400).
 #: An empty value is the pages' "Any".
-IRI_SCHEMA = {"pattern": r"^(https?://[^\s<>\"{}|\\^`]+)?$", "maxLength": 2000}
+IRI_SCHEMA = {"pattern": f"^(https?://[^{_NOT_IRI}]+)?$", "maxLength": 2000}
 RADIUS_SCHEMA = {"pattern": "^[1-5]?$"}
 IRI_PARAMS = ("body", "person", "inspection", "timescale", "status", "focus", "owner")
 MAX_RADIUS = 5

@@ -137,12 +137,14 @@ def test_a_filter_changes_the_node_count(world, watched) -> None:
 
 
 CLICKABLE = """() => {
+  document.getElementById('network').scrollIntoView({block: 'start'});
   const n = remitNetwork.network, box = document.querySelector('#network canvas')
     .getBoundingClientRect();
   for (const node of remitNetwork.nodes.get()) {
     if (!node.url || node.kind !== 'body') continue;
     const d = n.canvasToDOM(n.getPositions([node.id])[node.id]);
     if (d.x < 5 || d.y < 5 || d.x > box.width - 5 || d.y > box.height - 5) continue;
+    if (box.top + d.y > window.innerHeight - 5 || box.left + d.x > window.innerWidth - 5) continue;
     if (n.getNodeAt(d) === node.id) return {x: box.left + d.x, y: box.top + d.y, url: node.url};
   }
   return null;
