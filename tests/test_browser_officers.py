@@ -209,3 +209,42 @@ def test_markup_in_labels_runs_no_script(world, watched) -> None:
     assert page.locator("main img").count() == 0
     page.wait_for_timeout(300)
     assert watched.dialogs == [] and watched.errors == [] and watched.outside == []
+
+
+def _large_trig(path: Path, recs: int) -> Path:
+    """An invented accountability graph of about 3 * recs + 60 nodes."""
+    lines = ["@prefix rem: <https://remit.example/ontology#> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+             "@prefix id: <https://remit.example/id/> .", "id:pack\\/large {"]
+    lines += [f'id:body\\/b{b} a rem:Body ; rdfs:label "Body {b}" .' for b in range(60)]
+    for r in range(recs):
+        lines += [f'id:recommendation\\/r{r} a rem:Recommendation ; rem:text "Rec {r}" .',
+                  f"id:action\\/a{r} a rem:Action ; rem:implements id:recommendation\\/r{r} ; "
+                  f"rem:responsibleParty id:person\\/p{r} ; "
+                  f"rem:reportsProgressTo id:body\\/b{r % 60} .",
+                  f'id:person\\/p{r} a rem:Person ; rdfs:label "Person {r}" ; '
+                  f"rem:worksFor id:body\\/b{(r * 7) % 60} ."]
+    path.write_text("\n".join([*lines, "}"]), encoding="utf-8")
+    return path
+
+
+def test_a_large_view_is_drawn_at_once_without_physics(browser, tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    store = EmbeddedStore(store_dir)
+    store.load_file(_large_trig(tmp_path / "large.trig", 600))
+    nodes = project(store, "accountability").number_of_nodes()
+    store.close()
+    assert nodes > 1500
+    w = Watched(browser)
+    try:
+        with live_server(store_dir) as url:
+            w.page.goto(url + "/network", wait_until="load")
+            w.page.wait_for_function("window.remitNetwork && window.remitNetwork.ready",
+                                     timeout=10_000)
+            assert w.page.evaluate("remitNetwork.nodes.length") == nodes
+            assert w.page.evaluate("remitNetwork.network.physics.physicsEnabled") is False
+            assert w.page.locator("#links tbody tr").count() > 0
+            shot(w.page, "network-large")
+        assert w.clean(), w.errors
+    finally:
+        w.context.close()
