@@ -241,15 +241,13 @@ def _mentions(pack: PackText, out: DocumentRecords, insp: Inspection, short: str
 def _prose(pack: PackText, out: DocumentRecords, segment: Segment, seen: set[str]) -> None:
     """Bodies named in the report's sentences (the shared finder, then ours for what it
     misses) and the accountability relations its sentences state."""
-    try:
-        from ingest.prose import prose_body_mentions, relations
-    except ImportError:  # the shared prose readers are optional
-        prose_body_mentions = relations = None  # type: ignore[assignment]
-    if prose_body_mentions is not None:
-        for b in prose_body_mentions(pack, segment, "inspection.text"):
-            if norm(b.name) not in seen:
-                seen.add(norm(b.name))
-                out.bodies.append(b)
+    from ingest.prose import relations
+    from ingest.prose_mentions import prose_body_mentions
+
+    for b in prose_body_mentions(pack, segment, "inspection.text"):
+        if norm(b.name) not in seen:
+            seen.add(norm(b.name))
+            out.bodies.append(b)
     for n in range(max(1, segment.start), min(segment.end, len(pack)) + 1):
         line = pack.line(n)
         for name, _ in find_body_names(cleaned(line)):
@@ -257,8 +255,7 @@ def _prose(pack: PackText, out: DocumentRecords, segment: Segment, seen: set[str
                 seen.add(norm(name))
                 out.bodies.append(BodyMention(name, Span(n, n, line), body_type(name),  # type: ignore[arg-type]
                                               context="inspection.text"))
-    if relations is not None:
-        own = norm(segment.title)
-        out.relations += [r for r in relations(pack, segment)
-                          if norm(r.subject) != norm(r.object) and own not in
-                          (norm(r.subject), norm(r.object))]
+    own = norm(segment.title)
+    out.relations += [r for r in relations(pack, segment)
+                      if norm(r.subject) != norm(r.object) and own not in
+                      (norm(r.subject), norm(r.object))]
