@@ -50,7 +50,7 @@ VENDOR = {"vis-network.min.js": (VIS_JS, "text/javascript; charset=utf-8"),
           "netview.js": (NETWORK_JS, "text/javascript; charset=utf-8")}
 TABLE_ROWS = 2000
 FORMATS = ("gexf", "graphml", "cyjs", "json")
-CACHE = StateCache(size=32)
+CACHE = StateCache(size=12)  # a 5,000-node view is a few MB; keep a dozen
 
 
 @dataclass
