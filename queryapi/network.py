@@ -38,11 +38,11 @@ from queryapi.templating import render
 router = APIRouter(tags=["network"])
 
 
-def _iri(what: str) -> Any:
-    """An optional IRI filter as the OpenAPI document describes it (read in one place)."""
-    return Annotated[str | None, Query(
-        json_schema_extra=IRI_SCHEMA,
-        description=f"IRI of the {what}; an IRI the graph lacks gives an empty graph")]
+#: An optional IRI filter as the OpenAPI document describes it (read in one place).
+IriQ = Annotated[str | None, Query(
+    json_schema_extra=IRI_SCHEMA,
+    description="IRI of a body, person or post, inspection or document, timescale, status "
+                "or focus entity; an IRI the graph lacks gives an empty graph")]
 
 
 VENDOR = {"vis-network.min.js": (VIS_JS, "text/javascript; charset=utf-8"),
@@ -64,7 +64,7 @@ class Built:
 
 def _build(store: Any, view: str, f: Filters) -> Built:
     g = project(store, view, f)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for a, b, d in g.edges(data=True):
         if len(rows) >= TABLE_ROWS:
             break
@@ -133,10 +133,8 @@ def network_export(
         view: Annotated[str | None, Query(json_schema_extra={"enum": list(VIEWS)},
                                           description="accountability (default), bodies or "
                                           "people")] = None,
-        body: _iri("body") = None, person: _iri("person or post") = None,
-        inspection: _iri("inspection or source document") = None,
-        timescale: _iri("timescale") = None, status: _iri("status") = None,
-        focus: _iri("entity whose neighbourhood alone is kept") = None,
+        body: IriQ = None, person: IriQ = None, inspection: IriQ = None,
+        timescale: IriQ = None, status: IriQ = None, focus: IriQ = None,
         radius: Annotated[str | None, Query(json_schema_extra=RADIUS_SCHEMA,
                                             description="neighbourhood radius, 1 to 5 "
                                             "(default 2)")] = None) -> Response:

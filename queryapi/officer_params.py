@@ -67,9 +67,10 @@ def network_filters(request: Request) -> tuple[str, Filters]:
         raise BadParameter(f"radius={raw[:20]!r} is not a whole number") from None
     if not 1 <= radius <= MAX_RADIUS:
         raise BadParameter(f"radius={radius}: choose 1 to {MAX_RADIUS}")
-    f = Filters(**{k: iri_param(request, k) for k in ("body", "person", "inspection",
-                                                      "timescale", "status", "focus")},
-                radius=radius)
+    f = Filters(body=iri_param(request, "body"), person=iri_param(request, "person"),
+                inspection=iri_param(request, "inspection"),
+                timescale=iri_param(request, "timescale"), status=iri_param(request, "status"),
+                focus=iri_param(request, "focus"), radius=radius)
     return view_param(request), f
 
 
