@@ -51,6 +51,17 @@ def _segments(pack: PackText) -> tuple[list[Segment], list[Warning_]]:
     return segment(pack)
 
 
+#: Documents whose sentences state who reports to, oversees or answers for what; the
+#: extractors of other kinds read relations themselves or hold only tables.
+PROSE_KINDS = frozenset({"officer_report", "minutes", "work_programme", "generic"})
+
+
+def _prose_relations(pack: PackText, seg: Segment) -> list:  # type: ignore[type-arg]
+    from ingest.prose import relations
+
+    return [r for r in relations(pack, seg) if r.subject.lower() != r.object.lower()]
+
+
 def _run(pack: PackText, seg: Segment, ctx: PackContext) -> tuple[DocumentRecords,
                                                                     list[Warning_]]:
     try:
@@ -63,7 +74,10 @@ def _run(pack: PackText, seg: Segment, ctx: PackContext) -> tuple[DocumentRecord
                 f"no extractor for document kind {seg.kind!r} ({seg.title!r}, lines "
                 f"{seg.start}-{seg.end}); its facts are not extracted", kind="extractor")]
     try:
-        return fn(pack, seg, ctx), []
+        records = fn(pack, seg, ctx)
+        if seg.kind in PROSE_KINDS and not records.relations:
+            records.relations = _prose_relations(pack, seg)
+        return records, []
     except Exception as exc:  # an extractor bug must not lose the other documents
         log.exception("extractor for %s failed", seg.kind)
         return DocumentRecords(seg), [Warning_(

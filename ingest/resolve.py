@@ -180,9 +180,11 @@ class _Collector:
             self.agent(res.action_owner, res.span, "resolution.owner")
         for dec in d.declarations:
             self.person(dec.person, dec.span, context="declaration")
-        for rel in d.relations:
-            self.agent(rel.subject, rel.span, f"relation.{rel.relation}")
-            self.agent(rel.object, rel.span, f"relation.{rel.relation}")
+        own = normalise(d.segment.title)
+        for rel in d.relations:  # an end that names the document itself is no agent
+            for end in (rel.subject, rel.object):
+                if normalise(end) != own:
+                    self.agent(end, rel.span, f"relation.{rel.relation}")
 
     def _author(self, name: str | None, post: str | None, span: Span | None) -> None:
         if not name:
