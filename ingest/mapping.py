@@ -26,7 +26,13 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from ingest.mapping_tables import BODY_CLASS, CONTEXT_ROLES, DOC_CLASS, MEMBERSHIP_ROLES
+from ingest.mapping_tables import (
+    BODY_CLASS,
+    CONTEXT_ROLES,
+    DOC_CLASS,
+    MEMBERSHIP_ROLES,
+    STAFF_ROLES,
+)
 from ingest.records import DocumentRecords, PackExtraction, Span
 from ingest.text import PackText
 from ontology.namespaces import (
@@ -108,6 +114,15 @@ class Mapper:
         for p in extraction.people:
             for n in [p.name, *p.aliases]:
                 self._index.setdefault(normalise(n), ("person", p.key))
+
+    def employer(self, person_key: str, role: str) -> str | None:
+        """The body resolution found for a person in this role (else in any role)."""
+        person = next((p for p in self.ex.people if p.key == person_key), None)
+        if person is None:
+            return None
+        bodies = [r.body for r in person.roles if r.body]
+        same = [r.body for r in person.roles if r.body and normalise(r.role) == normalise(role)]
+        return (same or bodies or [None])[0]
 
     # --- terms -------------------------------------------------------------------
 
@@ -263,6 +278,8 @@ class Mapper:
         r = normalise(re.sub(r"\(.*?\)", " ", role))  # "Member (present)" is a member
         body = self.node("body", body_key) if body_key else None
         if r in CONTEXT_ROLES:  # said by the record itself (attendance, owner, inspector)
+            if body is not None and r in STAFF_ROLES:  # but whom they work for is a fact
+                self.g.add((person, REM.worksFor, body))
             return
         code = MEMBERSHIP_ROLES.get(r)
         if code is not None:

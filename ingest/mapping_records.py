@@ -127,8 +127,10 @@ def _meeting(m: Mapper, rec: r.Meeting, doc: URIRef) -> URIRef:
             m.g.add((who, prop, body))
     for name, post in sorted(rec.officer_posts.items()):
         hit = m.resolve(name)
-        if hit and hit[0] == "person":
-            m.role_held(m.node("person", hit[1]), hit[1], post, body_key, rec.span, rec.date)
+        if hit and hit[0] == "person":  # officers serve the committee; their employer (the
+            # post's body) is what resolution found for them, never the meeting's body
+            m.role_held(m.node("person", hit[1]), hit[1], post, m.employer(hit[1], post),
+                        rec.span, rec.date)
     m.provenance(node, rec.span, doc)
     return node
 

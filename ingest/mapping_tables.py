@@ -31,3 +31,5 @@ MEMBERSHIP_ROLES = {
 #: Roles a record states in its own terms (attendance, owner, inspector): not posts.
 CONTEXT_ROLES = {"responsible officer", "in attendance", "reporting inspector",
                  "contact officer", "officer", "present", "apologies", "lead", "owner"}
+#: Of those, the roles of staff: the body resolution gives them is their employer.
+STAFF_ROLES = {"responsible officer", "contact officer", "officer"}

@@ -105,3 +105,19 @@ def test_vocabulary_concepts_used_are_declared(ingested) -> None:  # type: ignor
           FILTER NOT EXISTS { ?c a skos:Concept } }""")
     assert isinstance(rows, Rows)
     assert not rows.values("c"), "concepts used but not in ontology/vocabularies.ttl"
+
+
+def test_staff_work_for_their_council_not_the_committee_they_serve(ingested) -> None:  # type: ignore[no-untyped-def]
+    store, _, _ = ingested
+    rows = store.query("""PREFIX rem: <https://remit.example/ontology#>
+        SELECT DISTINCT ?p ?b WHERE { ?m a rem:Meeting ; rem:officerPresent ?p .
+                                      ?p rem:worksFor ?b . ?b a ?c }
+        VALUES ?c { rem:Committee }""")
+    assert isinstance(rows, Rows) and not rows.rows, "an officer 'works for' a committee"
+    owners = store.query("""PREFIX rem: <https://remit.example/ontology#>
+        SELECT (COUNT(DISTINCT ?p) AS ?n) (COUNT(DISTINCT ?w) AS ?with) WHERE {
+          ?a a rem:Action ; rem:responsibleParty ?p . ?p a rem:Person .
+          OPTIONAL { ?p rem:worksFor ?b . BIND(?p AS ?w) } }""")
+    assert isinstance(owners, Rows)
+    n, with_body = (int(owners.rows[0][v].toPython()) for v in ("n", "with"))
+    assert n > 0 and with_body == n  # every responsible officer has an employer
