@@ -65,7 +65,7 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "GET /context.jsonld": {CT},  # application/ld+json
     "GET /ontology": {CT},  # HTML and Turtle
     "GET /sparql": {CT},  # SPARQL results and RDF types
-    "GET /search": {CT, STATUS},  # HTML; 400 for a bad limit
+    "GET /search": {CT, STATUS, REJECTED},  # HTML; 400 for a limit out of range
     "GET /api/recommendations": {REJECTED},  # unknown status/timescale codes are 400
     "GET /id/{type_}/{key}": {STATUS},  # 404 for an unknown entity
     "GET /api/bodies/{key}": {REJECTED},  # any string is declared; unknown keys are 404
