@@ -26,7 +26,7 @@ from queryapi.templating import render
 
 router = APIRouter()
 
-KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
+KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}\Z")  # \Z: "$" would let a final newline in
 LABELS = (RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title, REM.recommendationId, REM.reference,
           REM.fileName, REM.text, REM.excerptText)
 
@@ -59,7 +59,7 @@ def resolve(request: Request, type_: str, key: str) -> URIRef:
 
 @router.get("/vocab/{scheme}/{concept}", summary="A vocabulary concept (HTML or RDF)")
 def concept(scheme: str, concept: str, request: Request) -> Response:
-    if not KEY.match(scheme) or not re.match(r"^[A-Za-z0-9_.-]{1,100}$", concept):
+    if not KEY.match(scheme) or not re.match(r"^[A-Za-z0-9_.-]{1,100}\Z", concept):
         raise ApiError(400, f"malformed concept {scheme[:40]!r}/{concept[:40]!r}")
     return describe(request, URIRef(f"{VOCAB}{scheme}/{concept}"))
 
