@@ -26,6 +26,7 @@ import argparse
 import http.client
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -40,7 +41,7 @@ from bench.common import ROOT, BenchError, free_port, start, stop, summary_ms, w
 
 OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
-TIMEOUT_S = 5.0  # REMIT_QUERY_TIMEOUT of the server under test
+TIMEOUT_S = 30.0  # REMIT_QUERY_TIMEOUT of the server under test: the default
 MEM_GROWTH = (1.5, 150.0)  # end RSS <= warm RSS x 1.5 + 150 MB (workers are replaced)
 STOP_SLACK_S = 2.0
 HEAVY_P95_FACTOR = 3.0
@@ -92,16 +93,15 @@ def get(conn: http.client.HTTPConnection, path: str, token: str,
 def mixed_paths(port: int) -> list[tuple[str, str]]:
     """SPARQL, API, search, entity pages and API entities, with keys read from the store."""
     conn = connect(port)
-    q = P + ("SELECT ?r ?p ?b WHERE { { ?r a rem:Recommendation } UNION { ?p a rem:Person } "
-             "UNION { ?b a rem:Body } } LIMIT 300")
-    status, body, _ = get(conn, "/sparql?" + urlencode({"query": q}), "setup")
+    keys: dict[str, list[str]] = {}
+    for kind, cls in (("r", "Recommendation"), ("p", "Person"), ("b", "Body")):
+        q = P + f"SELECT ?x WHERE {{ ?x a rem:{cls} }} ORDER BY ?x LIMIT 5"
+        status, body, _ = get(conn, "/sparql?" + urlencode({"query": q}), "setup")
+        if status != 200:
+            raise BenchError(f"setup query failed: {status} {body[:200]!r}")
+        keys[kind] = [row["x"]["value"].rsplit("/", 1)[1]
+                      for row in json.loads(body)["results"]["bindings"]]
     conn.close()
-    if status != 200:
-        raise BenchError(f"setup query failed: {status} {body[:200]!r}")
-    keys: dict[str, list[str]] = {"r": [], "p": [], "b": []}
-    for row in json.loads(body)["results"]["bindings"]:
-        for var, val in row.items():
-            keys[var].append(val["value"].rsplit("/", 1)[1])
     json_ = "application/json"
     paths = [("/sparql?" + urlencode({"query": x}), "application/sparql-results+json")
              for x in QUERIES]
@@ -145,9 +145,10 @@ class Memory(threading.Thread):
 
 
 def run_clients(port: int, paths: list[tuple[str, str]], clients: int, seconds: float,
-                budget: list[int], heavy: bool) -> dict[str, Any]:
-    """``clients`` threads, each its own token and connection, for ``seconds``; with
-    ``heavy``, one more client sends the heavy query back to back."""
+                budget: list[int], heavy: bool, think: float = 0.0) -> dict[str, Any]:
+    """``clients`` threads, each its own token and connection, for ``seconds``, pausing
+    ``think`` x U(0.5, 1.5) s between requests (0: back to back); with ``heavy``, one more
+    client sends the heavy query back to back."""
     stop_at = time.monotonic() + seconds
     lat: list[float] = []
     errors: list[str] = []
@@ -155,7 +156,7 @@ def run_clients(port: int, paths: list[tuple[str, str]], clients: int, seconds: 
     lock = threading.Lock()
 
     def client(k: int) -> None:
-        conn, i = connect(port), k
+        conn, i, rng = connect(port), k, random.Random(k)
         while time.monotonic() < stop_at:
             with lock:
                 if budget[0] <= 0:
@@ -175,6 +176,8 @@ def run_clients(port: int, paths: list[tuple[str, str]], clients: int, seconds: 
                 lat.append(time.perf_counter() - t0)
                 if status != 200 and status:
                     errors.append(f"{path}: HTTP {status}")
+            if think:
+                time.sleep(min(think * rng.uniform(0.5, 1.5), max(0.0, stop_at - time.monotonic())))
         conn.close()
 
     def heavy_client() -> None:
@@ -228,6 +231,8 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--triples", type=int, default=200_000)
     ap.add_argument("--max-requests", type=int, default=200_000)
+    ap.add_argument("--think", type=float, default=1.0,
+                    help="mean pause of each client between requests, s (0: saturation)")
     ap.add_argument("--quick", action="store_true", help="10 clients, 12 s, 20k triples")
     args = ap.parse_args()
     if args.quick:
@@ -245,12 +250,13 @@ def main() -> int:
         paths = mixed_paths(port)
         budget = [args.max_requests]
         memory = Memory(proc.pid)
-        warm = run_clients(port, paths, args.clients, 5.0, budget, heavy=False)
+        warm = run_clients(port, paths, args.clients, 5.0, budget, False, args.think)
         memory.start()
         time.sleep(0.6)
-        base = run_clients(port, paths, args.clients, args.seconds / 3, budget, heavy=False)
-        loaded = run_clients(port, paths, args.clients, args.seconds * 2 / 3, budget,
-                             heavy=True)
+        base = run_clients(port, paths, args.clients, args.seconds / 3, budget, False,
+                           args.think)
+        loaded = run_clients(port, paths, args.clients, args.seconds * 2 / 3, budget, True,
+                             args.think)
         time.sleep(1.0)
         memory.done.set()
         memory.join(5)
@@ -261,6 +267,7 @@ def main() -> int:
     heavy = loaded.get("heavy", [])
     result = {
         "clients": args.clients, "seconds": args.seconds, "store_triples": args.triples,
+        "think_s": args.think,
         "load_average": os.getloadavg(), "query_timeout_s": TIMEOUT_S,
         "warm_up": warm, "before_heavy": base, "with_heavy": loaded,
         "rss_mb": {"after_warm_up": round(rss[0], 1), "max": round(max(rss), 1),
@@ -279,7 +286,7 @@ def main() -> int:
     }
     result["checks"] = checks
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "load_test.json").write_text(json.dumps(result, indent=2) + "\n")
+    (OUT / f"load_test_think{args.think:g}.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
     return 0 if all(checks.values()) else 1
 
