@@ -59,6 +59,11 @@ def _walk(node: Any, seen: set[int] | None = None) -> str | None:
     return None
 
 
+_SERVICE = re.compile(r"\bservice\b")
+_LOAD = re.compile(r"\bload\b")
+_FROM = re.compile(r"\bfrom\b")
+
+
 def refuse_remote(text: str, *, update: bool = False) -> None:
     """400 if the query or update uses SERVICE (or LOAD): checked before evaluation."""
     inspect(text, update=update)
@@ -69,8 +74,10 @@ def inspect(text: str, *, update: bool = False) -> Dataset:
     endpoint passes to the store as the dataset: they select stored graphs, never fetched."""
     decoded = _decoded(text)
     lowered = decoded.lower()
-    risky = "service" in lowered or (update and "load" in lowered)
-    if not risky and (update or "from" not in lowered):
+    # whole words only: 'rem:fromInspection' must not send every join through the parser;
+    # a keyword inside a string or comment only costs a parse, never lets anything through
+    risky = bool(_SERVICE.search(lowered) or (update and _LOAD.search(lowered)))
+    if not risky and (update or not _FROM.search(lowered)):
         return Dataset()
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
