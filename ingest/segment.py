@@ -135,6 +135,8 @@ def segment(pack: PackText) -> tuple[list[Segment], list[Warning_]]:
     warnings: list[Warning_] = []
     for k, st in enumerate(starts):
         end = starts[k + 1].index if k + 1 < len(starts) else len(lines)
+        if st.index >= end:  # a heading found past the last line holds nothing
+            continue
         kind, title = st.kind, st.title
         if kind == "unknown":
             kind = _classify_unknown(lines, st.index, end)

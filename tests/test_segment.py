@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ingest.segment import segment
@@ -95,6 +95,7 @@ def test_empty_pack_has_no_segments():
     assert segment(PackText.from_string("")) == ([], [])
 
 
+@example(["REPORT TO: Cabinet", "This page is intentionally left blank", "Report of"])
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.one_of(
     st.text(max_size=60),
