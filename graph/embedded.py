@@ -360,6 +360,9 @@ class EmbeddedStore(Store):
         self._store.backup(str(target))
 
     def close(self) -> None:
+        """Release the engine and the writer's lock; closing twice is harmless."""
+        if not hasattr(self, "_store"):
+            return
         if not self.read_only:
             self._store.flush()
         del self._store

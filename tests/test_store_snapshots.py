@@ -203,3 +203,14 @@ def test_snapshots_are_pruned_only_after_their_successor_is_old(tmp_path: Path) 
     kept = sorted(p.name for p in snaps.iterdir())
     assert len(kept) == KEEP_SNAPSHOTS and kept[-1] == (tmp_path / "st" / "CURRENT") \
         .read_text().strip()
+
+
+def test_closing_twice_is_harmless(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from graph.embedded import EmbeddedStore
+
+    st = EmbeddedStore(tmp_path / "s")
+    st.close()
+    st.close()
+    again = EmbeddedStore(tmp_path / "s")  # the writer's lock was released
+    assert again.count() >= 0
+    again.close()
