@@ -10,27 +10,22 @@ with the WCAG 2.x A/AA rules and no violations.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from graph.embedded import EmbeddedStore
 from tests.conftest import DATA, ROOT
 from tests.helpers.api_app import live_server, make_client
+from tests.helpers.browser import chromium, local_only
 
 ID = "https://remit.example/id/"
 PAGES = ["/network", "/network?view=people", "/register", "/register?group=owner",
          "/network?view=nothing"]
 CSS = [ROOT / "queryapi" / "static" / "network.css", ROOT / "queryapi" / "static" / "remit.css"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("REMIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def _store_dir(path: Path) -> Path:
@@ -152,18 +147,12 @@ def test_text_colours_have_contrast_of_at_least_4_5() -> None:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run browser checks")
-    sync_api = pytest.importorskip("playwright.sync_api")
     with live_server(_store_dir(tmp_path_factory.mktemp("a11y-live") / "store")) as url, \
-            sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            chromium() as browser:
         # CSP bypass only so the audit can inject axe-core; CSP itself is tested elsewhere
         context = browser.new_context(bypass_csp=True)
-        context.route("**/*", lambda route, req: route.continue_()
-                      if urlparse(req.url).hostname == "127.0.0.1" else route.abort())
+        context.route("**/*", local_only)
         yield url, context.new_page()
-        browser.close()
 
 
 @pytest.mark.browser

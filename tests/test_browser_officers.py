@@ -7,8 +7,6 @@ runs no script; nothing is fetched from outside 127.0.0.1. Screenshots go to tes
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -21,19 +19,13 @@ from graph.settings import Settings
 from ingest.load import ingest_paths
 from tests.conftest import DATA, ROOT, SAMPLE
 from tests.helpers.api_app import live_server
+from tests.helpers.browser import Watched, chromium, require_chromium
 
 pytestmark = pytest.mark.browser
-CHROMIUM = os.environ.get("REMIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "test-artifacts"
 MAL = "https://remit.example/id/person/mal"
 
-if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-    pytest.skip(f"{CHROMIUM} not found: install Debian's chromium "
-                "(apt-get install chromium) to run the browser tests",
-                allow_module_level=True)
-playwright_api = pytest.importorskip("playwright.sync_api")
+require_chromium()  # skips the module, with the reason, where Chromium is absent
 
 
 @pytest.fixture(scope="module")
@@ -56,47 +48,15 @@ def world(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
 
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium() as b:
         yield b
-        b.close()
-
-
-class Watched:
-    """A page whose console errors, script errors, dialogs and off-host requests are kept."""
-
-    def __init__(self, browser) -> None:  # type: ignore[no-untyped-def]
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.outside: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-
-    def _route(self, route, request) -> None:  # type: ignore[no-untyped-def]
-        if request.url.startswith(("data:", "blob:")) or urlparse(request.url).hostname \
-                == "127.0.0.1":
-            route.continue_()
-        else:
-            self.outside.append(request.url)
-            route.abort()
-
-    def _dialog(self, dialog) -> None:  # type: ignore[no-untyped-def]
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def clean(self) -> bool:
-        return not self.errors and not self.dialogs and not self.outside
 
 
 @pytest.fixture
 def watched(browser):  # type: ignore[no-untyped-def]
-    w = Watched(browser)
+    w = Watched(browser, viewport={"width": 1280, "height": 900})
     yield w
-    w.context.close()
+    w.close()
 
 
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -4,26 +4,15 @@ provenance; markup in the data never runs; and no request leaves 127.0.0.1."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
 
 from queryapi import assets
 from tests.helpers.api_app import build_store_dir, live_server
+from tests.helpers.browser import Watched, chromium, require_chromium
 
 pytestmark = pytest.mark.browser
-CHROMIUM = os.environ.get("REMIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-    pytest.skip(f"{CHROMIUM} not found: install Debian's chromium "
-                "(apt-get install chromium) to run the browser tests",
-                allow_module_level=True)
-playwright_api = pytest.importorskip("playwright.sync_api")
+require_chromium()  # skips the module, with the reason, where Chromium is absent
 
 
 @pytest.fixture(scope="module")
@@ -34,41 +23,9 @@ def base(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+def browser():  # type: ignore[no-untyped-def]
+    with chromium() as b:
         yield b
-        b.close()
-
-
-class Watched:
-    """A page whose console errors, script errors, dialogs and off-host requests are kept."""
-
-    def __init__(self, browser) -> None:  # type: ignore[no-untyped-def]
-        self.context = browser.new_context()
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.outside: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-
-    def _route(self, route, request) -> None:  # type: ignore[no-untyped-def]
-        host = urlparse(request.url).hostname
-        if request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            self.outside.append(request.url)
-            route.abort()
-
-    def _dialog(self, dialog) -> None:  # type: ignore[no-untyped-def]
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ element exists. Every HTML page carries a Content-Security-Policy without inline
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,10 +14,8 @@ from rdflib import Literal
 
 from graph.embedded import EmbeddedStore
 from tests.helpers.api_app import load_fixture, make_client
+from tests.helpers.browser import chromium
 
-CHROMIUM = os.environ.get("REMIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAYLOAD = ("<script>window.__xss='script';alert('s')</script></script>"
            "<script>window.__xss='close';alert('c')</script>"
            "<img src=x onerror=\"window.__xss='img';alert('i')\">"
@@ -95,13 +91,8 @@ def test_reflected_input_and_errors_are_never_live_markup(client, route):
 
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} not found: apt-get install chromium to run the browser tests")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
