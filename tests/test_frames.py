@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from graph.embedded import EmbeddedStore
 from graph.frames import query_df, results_frame
-from tests.conftest import DATA
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
-    st = EmbeddedStore(Path(tmp_path_factory.mktemp("df")) / "store")
-    st.load_file(DATA / "network" / "accountability.trig")
-    return st
+@pytest.fixture
+def store(accountability_store: EmbeddedStore) -> EmbeddedStore:
+    return accountability_store
 
 
 def test_dates_stay_dates(store: EmbeddedStore) -> None:

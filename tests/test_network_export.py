@@ -12,14 +12,11 @@ import pytest
 from graph.embedded import EmbeddedStore
 from graph.exports import ExportError, read, write
 from graph.projections import project
-from tests.conftest import DATA
 
 
-@pytest.fixture(scope="module")
-def graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
-    st = EmbeddedStore(Path(tmp_path_factory.mktemp("exp")) / "store")
-    st.load_file(DATA / "network" / "accountability.trig")
-    return project(st, "accountability")
+@pytest.fixture
+def graph(accountability_store: EmbeddedStore) -> nx.MultiDiGraph:
+    return project(accountability_store, "accountability")
 
 
 @pytest.mark.parametrize("ext", [".gexf", ".graphml", ".json"])

@@ -10,17 +10,14 @@ import pytest
 from graph.analytics import analyse
 from graph.embedded import EmbeddedStore
 from graph.projections import Filters, project
-from tests.conftest import DATA
 
 ID = "https://remit.example/id/"
 TS = "https://remit.example/vocab/timescale/"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
-    st = EmbeddedStore(Path(tmp_path_factory.mktemp("net")) / "store")
-    st.load_file(DATA / "network" / "accountability.trig")
-    return st
+@pytest.fixture
+def store(accountability_store: EmbeddedStore) -> EmbeddedStore:
+    return accountability_store
 
 
 def ids(*keys: str) -> set[str]:

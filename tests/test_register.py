@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from graph.embedded import EmbeddedStore
 from graph.register import RegisterRow, register, safe_cell, to_csv, to_xlsx
-from tests.conftest import DATA
 
 ID = "https://remit.example/id/"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
-    st = EmbeddedStore(Path(tmp_path_factory.mktemp("reg")) / "store")
-    st.load_file(DATA / "network" / "accountability.trig")
-    return st
+@pytest.fixture
+def store(accountability_store: EmbeddedStore) -> EmbeddedStore:
+    return accountability_store
 
 
 def test_one_row_per_recommendation_and_owner(store: EmbeddedStore) -> None:
