@@ -76,7 +76,7 @@ def _action(m: Mapper, act: r.Action, doc: URIRef, plan_title: str) -> None:
     if rec is None:
         m.warning("action row names no recommendation; not mapped", act.span, doc)
         return
-    key = key_for(key_of(rec))
+    key = action_key(rec)
     node = m.node("action", key)
     m.g.add((node, RDF.type, REM.Action))
     m.g.add((node, REM.implements, rec))
@@ -111,6 +111,11 @@ def _action(m: Mapper, act: r.Action, doc: URIRef, plan_title: str) -> None:
         m.add(snap, REM.status, status_concept(s.rag))
         m.add(snap, REM.progressNote, s.note)
         m.provenance(snap, s.span, doc)
+
+
+def action_key(rec: URIRef) -> str:
+    """One action per recommendation: keyed by the recommendation's IRI key."""
+    return key_for(key_of(rec))
 
 
 def _party(m: Mapper, owner: r.Owner, span: r.Span, doc: URIRef) -> URIRef | None:

@@ -314,8 +314,14 @@ def _rec_scope(m: Mapper, rec: r.Recommendation,
     return rec.source or "", None
 
 
+def recommendation_key(scope: str, text: str) -> str:
+    """A recommendation's key from its scope (inspection key, source or plan title) and
+    wording; ``ingest/mapping_crosspack.py`` recomputes it to find what a pack minted."""
+    return key_for(scope, normalise(text))
+
+
 def rec_node(m: Mapper, scope: str, text: str) -> URIRef:
-    return m.iri("recommendation", scope, normalise(text))
+    return m.node("recommendation", recommendation_key(scope, text))
 
 
 def _recommendation(m: Mapper, rec: r.Recommendation, doc: URIRef,
