@@ -11,12 +11,15 @@ reported, never forced onto the nearest recommendation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from ingest.records import Action, Recommendation, Warning_
 from ingest.timescale import normalise_timescale
 
 THRESHOLD = 0.7
+#: The most a pair can score without sharing a word: the timescale and due-date bonuses.
+_MAX_BONUS = 0.021
 _NUMBER = re.compile(r"^\s*(?:(?:recommendation|area for improvement|afi|rec)\.?\s*\d+(?:\.\d+)*"
                      r"\s*[:.)-]?|\d+(?:\.\d+)*\s*[:.)-])\s*")
 _LEAD = re.compile(r"^(?:ensure that|ensure|to ensure that|we will|the council will)\s+")
@@ -35,18 +38,34 @@ def similarity(a: str | None, b: str | None) -> float:
     ...                  'Ensure that assessmnet reports are shared.'), 2)
     0.88
     """
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return 0.0
-    sa, sb = set(wa), set(wb)
-    overlap = len(sa & sb) / min(len(sa), len(sb))  # a plan may cut a sentence short
-    dice = 2 * len(sa & sb) / (len(sa) + len(sb))
-    if 0.5 + 0.25 * overlap + 0.25 * dice < THRESHOLD:
-        return round(0.25 * overlap + 0.25 * dice, 4)  # cannot reach the threshold: skip
-    # word order on word lists (fast), a typo forgiven by counting near-identical words
-    seq = SequenceMatcher(None, [_stem(w) for w in wa], [_stem(w) for w in wb],
-                          autojunk=False).ratio()
-    return round(0.5 * seq + 0.25 * overlap + 0.25 * dice, 4)
+    return _Wording(a).similarity(_Wording(b))
+
+
+class _Wording:
+    """One text's normalised words, their set and their stems, computed once: linking
+    compares every plan row with every recommendation, so each text is read once, not once
+    per pair."""
+
+    __slots__ = ("stems", "unique", "words")
+
+    def __init__(self, text: str | None) -> None:
+        self.words = _words(text)
+        self.unique = set(self.words)
+        self.stems = [_stem(w) for w in self.words]
+
+    def similarity(self, other: _Wording) -> float:
+        """:func:`similarity` of the two texts."""
+        if not self.words or not other.words:
+            return 0.0
+        sa, sb = self.unique, other.unique
+        common = len(sa & sb)
+        overlap = common / min(len(sa), len(sb))  # a plan may cut a sentence short
+        dice = 2 * common / (len(sa) + len(sb))
+        if 0.5 + 0.25 * overlap + 0.25 * dice < THRESHOLD:
+            return round(0.25 * overlap + 0.25 * dice, 4)  # cannot reach the threshold: skip
+        # word order on word lists (fast), a typo forgiven by counting near-identical words
+        seq = SequenceMatcher(None, self.stems, other.stems, autojunk=False).ratio()
+        return round(0.5 * seq + 0.25 * overlap + 0.25 * dice, 4)
 
 
 def _stem(word: str) -> str:
@@ -58,15 +77,29 @@ def link_actions(recommendations: list[Recommendation], actions: list[Action],
                  threshold: float = THRESHOLD) -> list[Warning_]:
     """Set each action's ``recommendation_id`` and ``link_score``; warnings for the rows
     that match no recommendation and for recommendations that two rows share."""
+    recs = [(_Wording(rec.text), rec.timescale, rec.due_date) for rec in recommendations]
+    by_word: dict[str, list[int]] = {}
+    for ri, (rec_words, _t, _d) in enumerate(recs):
+        for w in rec_words.unique:
+            by_word.setdefault(w, []).append(ri)
+    # Only pairs that reach the threshold can link (or be a row's best-but-taken match); a
+    # pair sharing no word scores at most the bonuses, so above those only pairs sharing a
+    # word are compared.
     scores: list[tuple[float, int, int]] = []
     for ai, act in enumerate(actions):
-        for ri, rec in enumerate(recommendations):
-            s = similarity(act.recommendation_text, rec.text)
-            if rec.timescale and normalise_timescale(act.timescale_as_written) == rec.timescale:
+        wording = _Wording(act.recommendation_text)
+        timescale = normalise_timescale(act.timescale_as_written)
+        candidates: Iterable[int] = range(len(recs)) if threshold <= _MAX_BONUS else sorted(
+            {ri for w in wording.unique for ri in by_word.get(w, ())})
+        for ri in candidates:
+            rec_words, rec_timescale, due = recs[ri]
+            s = wording.similarity(rec_words)
+            if rec_timescale and timescale == rec_timescale:
                 s += 0.02  # the same words under the same timescale: the better twin
-            if rec.due_date:
+            if due:
                 s += 0.001  # a copy quoted elsewhere loses a tie to the report's own wording
-            scores.append((s, ai, ri))
+            if s >= threshold:
+                scores.append((s, ai, ri))
     scores.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_a: set[int] = set()
     used_r: set[int] = set()

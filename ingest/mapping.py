@@ -26,6 +26,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
+from ingest.keycache import key_for, normalise
 from ingest.mapping_tables import (
     BODY_CLASS,
     CONTEXT_ROLES,
@@ -49,8 +50,6 @@ from ontology.namespaces import (
     SKOS,
     XSD,
     entity_iri,
-    key_for,
-    normalise,
 )
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -101,6 +100,7 @@ class Mapper:
         # SimpleMemory: built once, read by pattern; adds twice as fast as the default store
         self.g = Graph(store="SimpleMemory", identifier=self.pack_node)
         self._excerpts: dict[tuple[int, int, URIRef | None], URIRef] = {}
+        self._doc_lines: tuple[int, dict[int, URIRef]] | None = None
         self.docs: list[tuple[DocumentRecords, URIRef]] = []
         #: recommendation nodes by normalised id and by normalised text, for actions
         self.recs: dict[str, URIRef] = {}
@@ -201,13 +201,21 @@ class Mapper:
 
     def doc_at(self, line: int) -> URIRef | None:
         """The innermost document whose span holds ``line``."""
-        best: tuple[int, URIRef] | None = None
+        if self._doc_lines is None or self._doc_lines[0] != len(self.docs):
+            self._doc_lines = (len(self.docs), self._innermost_docs())
+        return self._doc_lines[1].get(line)
+
+    def _innermost_docs(self) -> dict[int, URIRef]:
+        """Line -> innermost document, built once: provenance asks for every record, and
+        scanning all documents each time made mapping a large pack quadratic."""
+        best: dict[int, tuple[int, URIRef]] = {}
         for d, node in self.docs:
-            if d.segment.start <= line <= d.segment.end:
-                size = d.segment.end - d.segment.start
-                if best is None or size < best[0]:
-                    best = (size, node)
-        return best[1] if best else None
+            size = d.segment.end - d.segment.start
+            for n in range(d.segment.start, d.segment.end + 1):
+                known = best.get(n)
+                if known is None or size < known[0]:
+                    best[n] = (size, node)
+        return {n: node for n, (_size, node) in best.items()}
 
     # --- pack, documents, agents -----------------------------------------------------
 

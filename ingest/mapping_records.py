@@ -14,6 +14,7 @@ import re
 from rdflib import URIRef
 
 from ingest import records as r
+from ingest.keycache import key_for, normalise
 from ingest.mapping import Mapper, date_literal, key_of, number_literal
 from ontology.namespaces import (
     DCTERMS,
@@ -24,8 +25,6 @@ from ontology.namespaces import (
     REM,
     STATUS,
     TIMESCALE,
-    key_for,
-    normalise,
 )
 
 JUDGEMENT_SOURCES = {"heading": "graded-heading", "table": "main-findings-table",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ingest.keycache import key_for, normalise
 from ingest.names import (
     PersonName,
     content_words,
@@ -20,7 +21,6 @@ from ingest.names import (
     surname_key,
 )
 from ingest.records import Merge, Person, Post, RoleHeld, Span
-from ontology.namespaces import key_for, normalise
 
 
 @dataclass

@@ -266,11 +266,26 @@ _ACRONYM_WORDS = ("acronyms", "glossary", "abbreviations", "glossary of terms",
                   "glossary of acronyms", "abbreviations used")
 
 
+@lru_cache(maxsize=16384)
+def _acronym_heading(c: str) -> bool:
+    """Whether a short lower-cased line reads as 'Acronyms', 'Glossary' ... (typos allowed).
+
+    The segmenter asks this of nearly every short line of a pack, so the cheap upper bounds
+    of ``SequenceMatcher.ratio`` (lengths, then letter counts) rule out most words before
+    the full match runs; the answer is the same as ``max(ratio) >= 0.8``.
+    """
+    for w in _ACRONYM_WORDS:
+        sm = difflib.SequenceMatcher(None, c, w)
+        if sm.real_quick_ratio() >= 0.8 and sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8:
+            return True
+    return False
+
+
 def acronym_table(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i]).strip(" :").lower()
     if not c or len(c) > 40 or "\t" in lines[i]:
         return None
-    if max(difflib.SequenceMatcher(None, c, w).ratio() for w in _ACRONYM_WORDS) < 0.8:
+    if not _acronym_heading(c):
         return None
     rows = [a for a in window(lines, i + 1, 6) if not is_blank(a)]
     if not any(split_row(a) or re.match(r"^[A-Z&/]{2,8}\s*[-–:=]\s+\w", clean(a)) for a in rows):

@@ -102,18 +102,44 @@ def date_range(text: str) -> list[str]:
     return [single, single] if single and len(single) == 10 else []
 
 
+_TYPE = re.compile(r"\b(un)?announced inspection(?: of ([^.]{5,160}))?", re.I)
+_EARLIER = re.compile(r"(recent|previous|last|first|annual|earlier)\W+\w*\W*$")
+
+
+def _type_mentions(text: str) -> list[tuple[bool, str | None]]:
+    """(unannounced?, what it is 'of') for each '(un)announced inspection' in ``text`` that
+    is not about an earlier inspection ('the previous announced inspection')."""
+    found = []
+    for m in _TYPE.finditer(text):
+        if not _EARLIER.search(text[max(0, m.start() - 40):m.start()].lower()):
+            found.append((bool(m[1]), m[2]))
+    return found
+
+
+#: The whole pack's mentions, for the last pack read: a pack may hold many inspection
+#: reports and each would otherwise scan the whole pack again.
+_PACK_MENTIONS: list[tuple[list[str], int, list[tuple[bool, frozenset[str]]]]] = []
+
+
+def _pack_mentions(pack: PackText) -> list[tuple[bool, frozenset[str]]]:
+    for lines, size, found in _PACK_MENTIONS:
+        if lines is pack.lines and size == len(lines):
+            return found
+    found = [(un, frozenset(norm(about).split()) if about else frozenset())
+             for un, about in _type_mentions("\n".join(pack.lines))]
+    _PACK_MENTIONS[:] = [(pack.lines, len(pack.lines), found)]
+    return found
+
+
 def _type(pack: PackText, seg: Segment, title: str) -> str | None:
     """'announced' / 'unannounced', from this report or a document of the pack about it."""
-    rx = re.compile(r"\b(un)?announced inspection(?: of ([^.]{5,160}))?", re.I)
+    mentions = _type_mentions(pack.text(seg.start, seg.end))
+    if mentions:  # the report's own wording decides
+        return "unannounced" if mentions[0][0] else "announced"
     title_words = set(norm(title).split())
-    for text, own in ((pack.text(seg.start, seg.end), True), ("\n".join(pack.lines), False)):
-        for m in rx.finditer(text):
-            before = text[max(0, m.start() - 40):m.start()].lower()
-            if re.search(r"(recent|previous|last|first|annual|earlier)\W+\w*\W*$", before):
-                continue
-            about = set(norm(m[2]).split()) if m[2] else set()
-            if own or (about and len(about & title_words) >= 0.6 * len(about)):
-                return "unannounced" if m[1] else "announced"
+    for un, about in _pack_mentions(pack):
+        if about and len(about & title_words) >= 0.6 * len(about):
+            return "unannounced" if un else "announced"
     return None
 
 
