@@ -24,6 +24,7 @@ from rdflib import Graph, URIRef
 from graph.settings import Settings
 from graph.store import Rows, Store, StoreError
 from ingest.mapping import pack_iri, to_graph
+from ingest.mapping_crosspack import cross_pack
 from ingest.mapping_queries import RECORD_KINDS, content_triples, kind_nodes, sources_query
 from ingest.sources import Source, UnknownSourceError, find_source, pack_files
 
@@ -44,6 +45,9 @@ class PackResult:
     warnings: list[str] = field(default_factory=list)
     merges: int = 0
     error: str | None = None
+    #: other packs rewritten in the same transaction: their recommendations joined this
+    #: pack's, or got their own IRIs back (docs/decisions/0003-cross-pack-recommendations.md)
+    relinked: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -139,23 +143,31 @@ def ingest_file(path: Path, store: Store, settings: Settings, derived: str) -> P
     try:
         pack, extraction = _extract(path)
         iri, graph = to_graph(extraction, pack, settings.base_iri)
+        cross = cross_pack(store, iri, graph)
     except StoreError:
         raise
     except Exception as exc:  # any reading or extraction failure rejects this file only
         return PackResult(path.name, str(path), "rejected", error=_reason(path, exc))
+    graph = cross.graph if cross.graph is not None else graph
     old = store.graph(iri) if iri in set(store.graph_names()) else None
     result = PackResult(path.name, str(path), "new" if old is None else "updated", str(iri),
                         len(graph), merges=len(kind_nodes(graph)["merges"]),
-                        warnings=_warnings(extraction))
-    if old is not None and content_triples(old) == content_triples(graph):
+                        warnings=sorted({*_warnings(extraction), *cross.problems}))
+    if (old is not None and not cross.others
+            and content_triples(old) == content_triples(graph)):
         result.status = "unchanged"
         result.kinds = {k: {"unchanged": len(v)} for k, v in kind_nodes(graph).items() if v}
         return result
     result.kinds = _kind_changes(store, old, graph)
-    store.replace_graphs({iri: graph}, derived=derived)
-    problem = _index_pack(store, settings, iri)
-    if problem:
-        result.warnings.append(problem)
+    result.relinked = sorted(cross.files.values())
+    # the other packs whose recommendations now join (or leave) this one's, in the same
+    # transaction: the store never holds two nodes for one recommendation
+    store.replace_graphs({iri: graph, **cross.others}, derived=derived)
+    for changed in [iri, *cross.others]:
+        problem = _index_pack(store, settings, changed)
+        if problem:
+            result.warnings.append(problem)
+            break
     return result
 
 
@@ -230,8 +242,11 @@ def remove_source(store: Store, name_or_iri: str, settings: Settings | None = No
         raise UnknownSourceError(
             f"no ingested source {name_or_iri!r}; `remit sources` lists the file names "
             "and graph IRIs that can be removed")
-    store.replace_graphs({}, drop=[URIRef(found.iri)], derived=derived_update())
-    _index_pack(store, settings, URIRef(found.iri))
+    # recommendations merged with this pack's get back the IRIs their own packs mint
+    cross = cross_pack(store, URIRef(found.iri), None)
+    store.replace_graphs(cross.others, drop=[URIRef(found.iri)], derived=derived_update())
+    for changed in [URIRef(found.iri), *cross.others]:
+        _index_pack(store, settings, changed)
     return found
 
 

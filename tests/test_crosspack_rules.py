@@ -1,0 +1,88 @@
+"""The rules of cross-pack recommendation resolution (ingest/crosspack.py), on hand-made
+members: what joins, what is reported and left apart, and that the outcome is a function of
+the set of members, never of their order."""
+
+from __future__ import annotations
+
+import itertools
+
+from ingest.crosspack import Member, resolve_members
+
+BASE = "https://remit.example/id/recommendation/"
+COUNCIL = frozenset({"https://remit.example/id/body/northshire"})
+OTHER = frozenset({"https://remit.example/id/body/southshire"})
+REPORT = "ensure that care leavers have a pathway plan that reflects their views"
+PLAN = "Ensuer that care leavers have a pathway plan that reflects their views"
+SECOND = "ensure that supervision records show management oversight of every open case"
+
+
+def member(pack: str, local: str, text: str, *, inspection: str | None = None,
+           councils: frozenset[str] = COUNCIL) -> Member:
+    return Member(f"https://remit.example/id/pack/{pack}", f"{pack}.txt", BASE + local,
+                  BASE + local, text, f"{pack} document", inspection, councils)
+
+
+def test_a_plan_row_joins_the_inspection_recommendation_whatever_the_order() -> None:
+    report = member("a", "insp-1", REPORT, inspection="insp")
+    other = member("a", "insp-2", SECOND, inspection="insp")
+    june = member("b", "plan-1", PLAN)
+    sept = member("c", "plan-0", PLAN.replace("Ensuer", "Ensure"))
+    outcomes = []
+    for order in itertools.permutations([report, other, june, sept]):
+        out = resolve_members(list(order))
+        outcomes.append((out.iri, out.into, out.problems))
+    assert all(o == outcomes[0] for o in outcomes)
+    iri, into, problems = outcomes[0]
+    # the inspection report's IRI wins over the smaller plan-minted one
+    assert iri[june] == iri[sept] == iri[report] == BASE + "insp-1"
+    assert iri[other] == BASE + "insp-2"
+    assert into[june][0] == report and into[june][1] > 0.9
+    assert report not in into and not problems
+
+
+def test_without_the_report_the_smallest_plan_iri_is_shared() -> None:
+    june, sept = member("b", "plan-1", PLAN), member("c", "plan-0", REPORT)
+    out = resolve_members([june, sept])
+    assert out.iri[june] == out.iri[sept] == BASE + "plan-0"
+
+
+def test_packs_of_different_councils_never_join() -> None:
+    report = member("a", "insp-1", REPORT, inspection="insp")
+    elsewhere = member("b", "plan-1", REPORT, councils=OTHER)
+    out = resolve_members([report, elsewhere])
+    assert out.iri[elsewhere] == BASE + "plan-1" and not out.into
+
+
+def test_wording_below_the_threshold_stays_apart() -> None:
+    report = member("a", "insp-1", REPORT, inspection="insp")
+    row = member("b", "plan-1", "Increase the number of foster carers recruited locally")
+    out = resolve_members([report, row])
+    assert out.iri[row] == BASE + "plan-1" and not out.into and not out.problems
+
+
+def test_two_inspection_reports_are_never_joined_by_wording() -> None:
+    first = member("a", "insp-1", REPORT, inspection="insp")
+    again = member("b", "insp-9", REPORT, inspection="reinspection")
+    out = resolve_members([first, again])
+    assert out.iri[first] != out.iri[again] and not out.into
+
+
+def test_a_row_that_would_join_two_inspections_is_reported_not_merged() -> None:
+    first = member("a", "insp-1", REPORT, inspection="insp")
+    again = member("b", "insp-9", REPORT, inspection="reinspection")
+    row = member("c", "plan-1", PLAN)
+    out = resolve_members([first, again, row])
+    assert out.iri[row] == BASE + "plan-1" and out.iri[first] == BASE + "insp-1"
+    assert not out.into
+    assert len(out.problems) == 1
+    packs, message = out.problems[0]
+    assert packs == {first.pack, again.pack, row.pack} and "not merged" in message
+
+
+def test_a_row_equally_close_to_two_recommendations_is_reported() -> None:
+    one = member("a", "insp-1", REPORT, inspection="insp")
+    twin = member("a", "insp-2", REPORT + ".", inspection="insp")
+    row = member("b", "plan-1", PLAN)
+    out = resolve_members([one, twin, row])
+    assert out.iri[row] == BASE + "plan-1" and not out.into
+    assert any("not uniquely" in msg for _p, msg in out.problems)
