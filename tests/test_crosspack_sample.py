@@ -1,0 +1,89 @@
+"""Cross-pack recommendations on the sample's own wording (excerpts in tests/data/excerpts):
+a pack with the inspection report and its action plan, and a later progress report holding
+only the plan (its status columns relabelled to later checkpoints), in both orders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+
+from graph.settings import Settings
+from graph.store import open_store
+from ingest.load import ingest_paths
+from ingest.mapping_queries import content_triples
+from ontology.namespaces import INFERRED_GRAPH, RDF, REM
+from tests.conftest import DATA
+
+EXCERPTS = DATA / "excerpts"
+BLANK = "This page is intentionally left blank"
+
+
+def _report(subject: str, date: str) -> str:
+    return (f"CHESHIRE EAST COUNCIL\n\nREPORT TO: Children and Families Scrutiny Committee\n\n"
+            f"Date of Meeting: {date}\n\nReport of: Strategic Director of Children, Families "
+            f"and Adults Services\n\nSubject/Title: {subject}\n\n1.0 Report Summary\n\n1.1 "
+            "This report sets out the action plan agreed by Cheshire East Council.\n\n"
+            f"{BLANK}\n\n")
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    inspection = (EXCERPTS / "inspection_sample.txt").read_text(encoding="utf-8")
+    plan = (EXCERPTS / "action_plan_sample.txt").read_text(encoding="utf-8")
+    later = (plan.replace("(End of September)", "(End of March)")
+             .replace("(end of November)", "(end of May)")
+             .replace("(end of January)", "(end of July)"))
+    return {
+        "report.txt": _report("OFSTED Inspection of Safeguarding Services", "22 September 2011")
+        + f"{inspection}\n{BLANK}\n\n{plan}",
+        "progress.txt": _report("Progress on the Ofsted action plan", "19 April 2012") + later}
+
+
+def _build(root: Path, order: list[str], texts: dict[str, str]) -> dict[URIRef, Graph]:
+    src = root / "in"
+    src.mkdir(parents=True)
+    cfg = Settings(store=root / "store")
+    with open_store(cfg) as store:
+        for name in order:
+            (src / name).write_text(texts[name], encoding="utf-8")
+            assert ingest_paths([src / name], store, cfg).packs[0].status == "new"
+        return {g: store.graph(g) for g in store.graph_names()}
+
+
+def _union(graphs: dict[URIRef, Graph], only: URIRef | None = None) -> Graph:
+    g = Graph()
+    for name, part in graphs.items():
+        if name != INFERRED_GRAPH and (only is None or name == only):
+            for t in part:
+                g.add(t)
+    return g
+
+
+def test_the_progress_pack_adds_snapshots_to_the_reports_actions_in_either_order(
+        tmp_path: Path, texts: dict[str, str]) -> None:
+    first = _build(tmp_path / "first", ["report.txt", "progress.txt"], texts)
+    last = _build(tmp_path / "last", ["progress.txt", "report.txt"], texts)
+    assert {n: content_triples(g) for n, g in first.items()} == {
+        n: content_triples(g) for n, g in last.items()}
+    everything = _union(last)
+    report = next(n for n, g in last.items() if (n, REM.fileName, None) in g
+                  and str(g.value(n, REM.fileName)) == "report.txt")
+    alone = _union(last, report)
+    # the report's recommendations and actions, and not one more node
+    recs = set(everything.subjects(RDF.type, REM.Recommendation))
+    actions = set(everything.subjects(RDF.type, REM.Action))
+    assert len(recs) >= 20
+    assert recs == set(alone.subjects(RDF.type, REM.Recommendation))
+    assert actions == set(alone.subjects(RDF.type, REM.Action))
+    # both packs' checkpoints, on the report's actions (the progress pack's columns carry
+    # no year the extractor can read, so its snapshots are labelled, not dated)
+    snapshots = set(everything.subjects(RDF.type, REM.StatusSnapshot))
+    by_checkpoint: dict[str, set[URIRef]] = {}
+    for s in snapshots:
+        by_checkpoint.setdefault(str(everything.value(s, REM.checkpoint)).lower(), set()).add(
+            everything.value(s, REM.statusOf))
+    assert {"end of september", "end of march"} <= set(by_checkpoint)
+    assert len(by_checkpoint["end of march"]) >= 15
+    assert set().union(*by_checkpoint.values()) <= actions
