@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.mirror import named_quad_count
 from graph.settings import Settings
 from graph.store import StoreError
 
@@ -43,7 +44,7 @@ def backup_store(settings: Settings, target: Path) -> int:
         st.backup(target)
     finally:
         st.close()
-    return len(ox.Store.read_only(str(target)))
+    return named_quad_count(ox.Store.read_only(str(target)))
 
 
 def recover_interrupted_restore(root: Path) -> None:
@@ -62,7 +63,7 @@ def restore_store(settings: Settings, source: Path) -> int:
     _remote_refused(settings, "restore")
     source = Path(source)
     try:
-        quads = len(ox.Store.read_only(str(source)))
+        quads = named_quad_count(ox.Store.read_only(str(source)))
     except (OSError, ValueError) as exc:
         raise StoreError(f"{source} is not a Remit backup (an Oxigraph store directory made "
                          f"by `remit backup`): {exc}") from exc

@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
+from graph import mirror
 from graph.bindings import with_values
 from graph.oxterms import RDF_FORMATS, RESULT_FORMATS, SUFFIX_FORMATS, to_ox, to_rdflib
 from graph.results import pick_media
@@ -45,6 +46,7 @@ from graph.store import (
     Store,
     StoreError,
 )
+from ontology.namespaces import LOADED_GRAPH
 
 KEEP_SNAPSHOTS = 4
 #: A snapshot is deleted only once its successor is this old (seconds): a reader switches
@@ -69,6 +71,7 @@ class EmbeddedStore(Store):
         self.read_only = read_only
         self._current: str | None = None
         self._opened_at: float = 0.0
+        self._counts: dict[str, int] = {}
         if read_only:
             self._store = self._open_snapshot()
         else:
@@ -84,8 +87,15 @@ class EmbeddedStore(Store):
                 if "lock" in str(exc).lower():
                     raise self._locked_error() from exc
                 raise StoreError(f"cannot open the store at {self.root}: {exc}") from exc
+            if not mirror.is_mirrored(self._store):
+                self._pending()
+                self._store.update(mirror.RESYNC)  # a store written before the copy existed
+                self.publish()
             if not (self.root / "CURRENT").exists() or (self.root / "PENDING").exists():
                 self.publish()
+        #: Queries read the default graph (the de-duplicated union, graph/mirror.py) unless
+        #: the store predates it; then pyoxigraph's union view.
+        self._mirrored = mirror.is_mirrored(self._store)
 
     # the writer lock ---------------------------------------------------------------
 
@@ -132,6 +142,7 @@ class EmbeddedStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot open snapshot {name} of {self.root}: {exc}") from exc
         self._current = name
+        self._mirrored = mirror.is_mirrored(store)
         return store
 
     def refresh(self) -> bool:
@@ -189,7 +200,7 @@ class EmbeddedStore(Store):
         dg = _graphs(default_graph)
         if dg is not None:
             kwargs["default_graph"] = dg
-        else:
+        elif not self._mirrored:
             kwargs["use_default_graph_as_union"] = True
         ng = _graphs(named_graphs)
         if ng is not None:
@@ -252,14 +263,30 @@ class EmbeddedStore(Store):
     def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop: Iterable[URIRef] = (),
                        derived: str = "") -> None:
         """As :meth:`Store.replace_graphs`, one transaction; a graph already present and
-        free of blank nodes is changed by its difference only (see updates.replace_ops)."""
-        from graph.updates import has_bnodes, replace_update
+        free of blank nodes is changed by its difference only (see updates.replace_ops).
+        The default graph's copy of the union is kept in step in the same request."""
+        from graph.updates import has_bnodes, replace_update, triples_text
 
         self._writable()
         drop = list(drop)
         current = {name: None if name in drop or has_bnodes(g) else self._lines(name)
                    for name, g in graphs.items()}
-        self.update(replace_update(graphs, drop, derived, current))
+        body = replace_update(graphs, drop, derived, current)
+        derived_writes = mirror.written_graphs(derived) if derived.strip() else set()
+        if derived_writes is None:
+            self._apply(f"{body} ;\n{mirror.RESYNC}")
+            return
+        whole = {*drop, *derived_writes, *(n for n, old in current.items() if old is None)}
+        diffs = {n: (old, set(triples_text(graphs[n])))
+                 for n, old in current.items() if old is not None}
+        removed = {line for old, new in diffs.values() for line in old - new}
+        added = {line for old, new in diffs.values() for line in new - old}
+        ops = [mirror.unmirror_graphs(whole, keep_out=diffs),
+               mirror.unmirror_lines(removed, keep_out=whole | set(diffs)),
+               body,
+               mirror.mirror_graphs(whole - set(drop)),
+               mirror.mirror_lines(added)]
+        self._apply(" ;\n".join(op for op in ops if op))
 
     def _lines(self, name: URIRef) -> set[str] | None:
         """The graph's triples as N-Triples lines; None if it has blank nodes or is absent
@@ -274,6 +301,13 @@ class EmbeddedStore(Store):
         return lines or None
 
     def update(self, sparql_update: str) -> None:
+        """Apply any SPARQL Update, then bring the default graph's copy of the union in step
+        over the whole store (it cannot know which graphs the update wrote): slow on a large
+        store; the project's own writes go through :meth:`replace_graphs`. Triples written
+        to the default graph itself are not kept: it is the union of the named graphs."""
+        self._apply(f"{sparql_update} ;\n{mirror.RESYNC}")
+
+    def _apply(self, sparql_update: str) -> None:
         store = self._writable()
         self._pending()
         try:
@@ -285,31 +319,44 @@ class EmbeddedStore(Store):
         self.publish()
 
     def load_file(self, path: Any, graph: URIRef | None = None) -> int:
-        """Load a file in one transaction (``Store.load`` is atomic, unlike bulk_load)."""
+        """Load a file in one transaction (``Store.extend`` is atomic, unlike bulk_load),
+        with the default graph's copy of each triple. Triples the file puts in no named
+        graph, and no ``graph`` given, go to ``LOADED_GRAPH``: the default graph is the union
+        of the named graphs. Returns the number of quads that were not there before."""
         store = self._writable()
         p = Path(path)
         fmt = SUFFIX_FORMATS.get(p.suffix.lower())
         if fmt is None:
             raise StoreError(f"{p}: unknown RDF format (use .ttl, .nt, .nq, .trig or .rdf)")
-        before = len(store)
-        self._pending()
-        kwargs: dict[str, Any] = {"format": fmt}
-        if graph is not None and fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            kwargs["to_graph"] = ox.NamedNode(str(graph))
+        target = ox.NamedNode(str(graph if graph is not None else LOADED_GRAPH))
+        quads = set()
         try:
-            store.load(path=str(p), **kwargs)
+            for t in ox.parse(path=str(p), format=fmt, rename_blank_nodes=True):
+                g = getattr(t, "graph_name", None)
+                if g is None or isinstance(g, ox.DefaultGraph) or (
+                        graph is not None and fmt not in (ox.RdfFormat.N_QUADS,
+                                                          ox.RdfFormat.TRIG)):
+                    g = target
+                quads.add(ox.Quad(t.subject, t.predicate, t.object, g))
         except SyntaxError as exc:
             raise StoreError(f"{p}: not valid RDF: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"{p}: {exc}") from exc
+        added = sum(1 for q in quads if q not in store)
+        self._pending()
+        store.extend(list(mirror.with_default_copies(quads)))
         self.publish()
-        return len(store) - before
+        return added
 
     def bulk_load(self, path: Any, fmt: str = "application/n-quads") -> None:
         """Fast, non-transactional load for benchmarks and restores into an empty store."""
         store = self._writable()
         self._pending()
-        store.bulk_load(path=str(path), format=RDF_FORMATS[fmt])
+        try:
+            store.bulk_extend(mirror.with_default_copies(
+                ox.parse(path=str(path), format=RDF_FORMATS[fmt])))
+        except SyntaxError as exc:
+            raise StoreError(f"{path}: not valid RDF: {exc}") from exc
         self.publish()
 
     # reads ----------------------------------------------------------------------------
@@ -320,9 +367,17 @@ class EmbeddedStore(Store):
                       if isinstance(g, ox.NamedNode))
 
     def count(self, graph: URIRef | None = None) -> int:
+        """Quads in one graph, or in all named graphs (not the default graph's copy); the
+        total is a full scan, so a reader keeps it per snapshot, which never changes."""
         self.refresh()
         if graph is None:
-            return len(self._store)
+            key = self._current if self.read_only else None
+            if key is not None and key in self._counts:
+                return self._counts[key]
+            total = mirror.named_quad_count(self._store)
+            if key is not None:
+                self._counts = {key: total}
+            return total
         q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ox.NamedNode(str(graph)).value}> " \
             "{ ?s ?p ?o } }"
         rows: Any = self._store.query(q)
@@ -349,6 +404,14 @@ class EmbeddedStore(Store):
             return
         if graph is not None:
             kwargs["from_graph"] = ox.NamedNode(str(graph))
+        elif fmt in ("application/n-quads", "application/trig"):
+            # The named graphs only: the default graph is their union, rebuilt on load.
+            ox.serialize((q for q in self._store.quads_for_pattern(None, None, None, None)
+                          if not isinstance(q.graph_name, ox.DefaultGraph)),
+                         out, format=RDF_FORMATS[fmt])
+            return
+        else:
+            kwargs["from_graph"] = ox.DefaultGraph()  # a triples format: the union
         self._store.dump(out, **kwargs)
 
     def backup(self, target: Path) -> None:

@@ -43,6 +43,9 @@ ONTOLOGY_GRAPH = URIRef(GRAPHS + "ontology")
 INFERRED_GRAPH = URIRef(GRAPHS + "inferred")
 RESOLUTION_GRAPH = URIRef(GRAPHS + "resolution")
 REFERENCE_GRAPH = URIRef(GRAPHS + "reference")
+#: Where `remit load` puts triples of a file that names no graph (the default graph is the
+#: union of the named graphs, not a place of its own).
+LOADED_GRAPH = URIRef(GRAPHS + "loaded")
 
 
 class REM(DefinedNamespace):
@@ -267,6 +270,7 @@ class REM(DefinedNamespace):
 
 __all__ = [
     "BODYTYPE", "DCTERMS", "DOCKIND", "FOAF", "GRADE", "INFERRED_GRAPH", "INTEREST", "JSOURCE",
+    "LOADED_GRAPH",
     "ONTOLOGY_GRAPH", "ONTOLOGY_IRI", "ORG", "OWL", "PROV", "RDF", "RDFS", "REFERENCE_GRAPH",
     "REM", "RESOLUTION_GRAPH", "ROLE", "SCHEMA", "SD", "SH", "SKOS", "STATUS", "TIME",
     "TIMESCALE", "VOID", "XSD", "entity_iri", "key_for", "normalise",
