@@ -147,8 +147,9 @@ class Store(abc.ABC):
         (inference, resolution links), all in one transaction.
 
         Patterns in an update's WHERE must name their graphs (``GRAPH ?g { ... }``): the
-        union default graph holds for queries on every backend, but the embedded engine
-        evaluates updates against the store's own (empty) default graph."""
+        union default graph holds for queries on every backend, but an update's WHERE reads
+        the store's own default graph (on the embedded store, a copy kept after the write,
+        see graph/mirror.py); ``derived`` should name the graphs it writes."""
         from graph.updates import replace_update
 
         self.update(replace_update(graphs, drop, derived))
