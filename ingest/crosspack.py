@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from ingest.link import THRESHOLD, similarity
@@ -62,9 +63,15 @@ class Outcome:
     problems: list[tuple[frozenset[str], str]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)
+def _similarity(a: str, b: str) -> float:
+    """``ingest.link.similarity``, the same whichever text comes first (and computed once)."""
+    return similarity(a, b) if a <= b else similarity(b, a)
+
+
 def _best(a: Member, others: list[Member]) -> tuple[Member | None, float, bool]:
     """The best match of ``a`` among ``others``, its score, and whether it is unique."""
-    scored = sorted(((similarity(a.text, b.text), b) for b in others
+    scored = sorted(((_similarity(a.text, b.text), b) for b in others
                      if a.inspection is None or b.inspection is None),
                     key=lambda t: (-t[0], t[1].rank))
     if not scored:
@@ -82,7 +89,8 @@ def _edges(members: list[Member],
     councils = {p: frozenset().union(*(m.councils for m in ms)) for p, ms in by_pack.items()}
     edges = []
     for p, q in combinations(sorted(by_pack), 2):
-        if not councils[p] & councils[q]:
+        unknown = not councils[p] or not councils[q]
+        if not unknown and not councils[p] & councils[q]:
             continue
         best_q = {b: _best(b, by_pack[p]) for b in by_pack[q]}
         for a in by_pack[p]:
@@ -90,7 +98,12 @@ def _edges(members: list[Member],
             if b is None or score < THRESHOLD:
                 continue
             back, _s, back_unique = best_q[b]
-            if not (unique and back_unique):
+            if unknown:
+                if back == a:
+                    problems.append((frozenset({a.pack, b.pack}), (
+                        f"recommendation {a.text[:70]!r} ({a.file}) matches one of {b.file}, "
+                        "but one of the packs names no council; not merged")))
+            elif not (unique and back_unique):
                 problems.append((frozenset({a.pack, b.pack}), (
                     f"recommendation {a.text[:70]!r} ({a.file}) and one of {b.file} match "
                     "each other but not uniquely; not merged")))
@@ -148,6 +161,6 @@ def resolve_members(members: list[Member]) -> Outcome:
         for m in group:
             out.iri[m] = m.local if why else head.local
             if not why and m.local != head.local:
-                out.into[m] = (head, similarity(m.text, head.text))
+                out.into[m] = (head, _similarity(m.text, head.text))
     out.problems = sorted(set(out.problems), key=lambda p: p[1])
     return out

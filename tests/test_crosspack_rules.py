@@ -86,3 +86,12 @@ def test_a_row_equally_close_to_two_recommendations_is_reported() -> None:
     out = resolve_members([one, twin, row])
     assert out.iri[row] == BASE + "plan-1" and not out.into
     assert any("not uniquely" in msg for _p, msg in out.problems)
+
+
+def test_a_pack_naming_no_council_is_reported_not_merged() -> None:
+    report = member("a", "insp-1", REPORT, inspection="insp")
+    row = member("b", "plan-1", PLAN, councils=frozenset())
+    out = resolve_members([report, row])
+    assert out.iri[row] == BASE + "plan-1" and not out.into
+    assert [p for p, _msg in out.problems] == [{report.pack, row.pack}]
+    assert "names no council" in out.problems[0][1]

@@ -87,3 +87,22 @@ def test_the_progress_pack_adds_snapshots_to_the_reports_actions_in_either_order
     assert {"end of september", "end of march"} <= set(by_checkpoint)
     assert len(by_checkpoint["end of march"]) >= 15
     assert set().union(*by_checkpoint.values()) <= actions
+
+
+def test_a_progress_pack_naming_no_council_is_reported_and_kept_apart(
+        tmp_path: Path, texts: dict[str, str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    plan = texts["progress.txt"].split(BLANK, 1)[1]
+    (src / "report.txt").write_text(texts["report.txt"], encoding="utf-8")
+    (src / "bare.txt").write_text(f"{BLANK}\n\n{plan}", encoding="utf-8")
+    cfg = Settings(store=tmp_path / "store")
+    with open_store(cfg) as store:
+        ingest_paths([src / "report.txt"], store, cfg)
+        bare = ingest_paths([src / "bare.txt"], store, cfg).packs[0]
+        graphs = {g: store.graph(g) for g in store.graph_names()}
+    reported = [w for w in bare.warnings if "names no council; not merged" in w]
+    assert len(reported) >= 15 and bare.relinked == []
+    everything = _union(graphs)
+    rules = {str(r) for r in everything.objects(None, REM.mergeRule)}
+    assert rules and not any(r.startswith("cross-pack") for r in rules)
