@@ -39,8 +39,11 @@ _TABLE_TITLE = re.compile(r"^(?:record|summary|table) of (?:the )?(?:main )?"
                           r"(?:findings|judgements|grades|ratings):?$", re.I)
 
 
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
 def norm(text: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
+    return _NON_WORD.sub(" ", (text or "").lower()).strip()
 
 
 def label_of(grade: int | None, written: str) -> str | None:

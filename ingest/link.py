@@ -77,7 +77,15 @@ def link_actions(recommendations: list[Recommendation], actions: list[Action],
                  threshold: float = THRESHOLD) -> list[Warning_]:
     """Set each action's ``recommendation_id`` and ``link_score``; warnings for the rows
     that match no recommendation and for recommendations that two rows share."""
-    recs = [(_Wording(rec.text), rec.timescale, rec.due_date) for rec in recommendations]
+    wordings: dict[str | None, _Wording] = {}  # a plan repeats texts: read each once
+
+    def wording_of(text: str | None) -> _Wording:
+        found = wordings.get(text)
+        if found is None:
+            found = wordings[text] = _Wording(text)
+        return found
+
+    recs = [(wording_of(rec.text), rec.timescale, rec.due_date) for rec in recommendations]
     by_word: dict[str, list[int]] = {}
     for ri, (rec_words, _t, _d) in enumerate(recs):
         for w in rec_words.unique:
@@ -86,14 +94,18 @@ def link_actions(recommendations: list[Recommendation], actions: list[Action],
     # pair sharing no word scores at most the bonuses, so above those only pairs sharing a
     # word are compared.
     scores: list[tuple[float, int, int]] = []
+    pair_scores: dict[tuple[int, int], float] = {}  # by the two wordings' ids
     for ai, act in enumerate(actions):
-        wording = _Wording(act.recommendation_text)
+        wording = wording_of(act.recommendation_text)
         timescale = normalise_timescale(act.timescale_as_written)
         candidates: Iterable[int] = range(len(recs)) if threshold <= _MAX_BONUS else sorted(
             {ri for w in wording.unique for ri in by_word.get(w, ())})
         for ri in candidates:
             rec_words, rec_timescale, due = recs[ri]
-            s = wording.similarity(rec_words)
+            pair = (id(wording), id(rec_words))
+            s = pair_scores.get(pair)
+            if s is None:
+                s = pair_scores[pair] = wording.similarity(rec_words)
             if rec_timescale and timescale == rec_timescale:
                 s += 0.02  # the same words under the same timescale: the better twin
             if due:

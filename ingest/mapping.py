@@ -101,6 +101,10 @@ class Mapper:
         self.g = Graph(store="SimpleMemory", identifier=self.pack_node)
         self._excerpts: dict[tuple[int, int, URIRef | None], URIRef] = {}
         self._doc_lines: tuple[int, dict[int, URIRef]] | None = None
+        #: agenda item node -> its title as the graph holds it, normalised: every report
+        #: looks for its item by title, and reading titles back from the graph for every
+        #: report and item made that quadratic (kept up to date by each item's mapping)
+        self.agenda_titles: dict[URIRef, str] = {}
         self.docs: list[tuple[DocumentRecords, URIRef]] = []
         #: recommendation nodes by normalised id and by normalised text, for actions
         self.recs: dict[str, URIRef] = {}

@@ -175,6 +175,7 @@ class _Ctx:
         m.add(node, REM.part, item.part)
         m.add(node, REM.isPublic, item.part == 1)
         m.provenance(node, item.span, self.doc)
+        m.agenda_titles[node] = normalise(str(m.g.value(node, DCTERMS.title) or ""))
 
     def minute(self, mtg: URIRef | None, number: int | str | None, title: str | None,
                span: r.Span) -> URIRef | None:
@@ -244,8 +245,8 @@ def _report(m: Mapper, rep: r.Report, doc: URIRef, i: int) -> None:
         m.add(node, REM.decisionRequested, text)
     m.add(node, REM.contactPost, rep.contact_post)
     title = normalise(rep.title)
-    for item in m.g.subjects(RDF.type, REM.AgendaItem):
-        if normalise(str(m.g.value(item, DCTERMS.title) or "")) == title:
+    for item, item_title in m.agenda_titles.items():
+        if item_title == title:
             m.g.add((node, REM.agendaItemOf, item))
     m.provenance(node, rep.span, doc)
 

@@ -16,7 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.keycache import key_for, normalise
-from ingest.names import body_head, classify_agent, is_post, loose, loose_words, parse_person
+from ingest.names import (
+    body_head,
+    classify_agent,
+    is_post,
+    loose,
+    loose_word_counts,
+    parse_person,
+)
 from ingest.records import DocumentRecords, Merge, PackExtraction, RoleHeld, RoleOwner, Span
 from ingest.refdata import Reference, reference
 from ingest.resolve_bodies import BodyResolver, BodyUse
@@ -213,6 +220,7 @@ def _not_people(bodies: list[BodyUse], people: list[PersonUse]
     return keep, dropped
 
 
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _ACR_TOKEN = re.compile(r"(?<![\w&])([A-Z][A-Za-z&]{1,8})(?![\w&])")
 
 
@@ -276,9 +284,10 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
         _acronyms_in_prose(col, lines, defs, ref)
     if meeting_body is None:
         meeting_body = next((m.body for d in px.documents for m in d.meetings if m.body), None)
-    words = Counter(w for line in lines for w in loose_words(line)) if lines else None
-    lower = Counter(w for line in lines for w in re.findall(r"\b[a-z]+\b", line)) \
-        if lines else None
+    # the whole text at once: no word spans a line break, so the counts are the lines'
+    text = "\n".join(lines) if lines else ""
+    words = loose_word_counts(text) if lines else None
+    lower = Counter(_LOWER_WORD.findall(text)) if lines else None
     col.u.bodies, person_words = _not_people(col.u.bodies, col.u.people)
     br = BodyResolver(col.u.bodies, defs, ref, home_council, meeting_body, words, lower).run()
     br.unresolved.extend(person_words)

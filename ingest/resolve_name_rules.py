@@ -28,9 +28,23 @@ class NameRules:
     clusters: list[Any]
     places: list[str]
     words: Counter[str]
+    _unplaced_cache: dict[str, tuple[str, str]] | None = None
 
     def _shown(self, c: Any) -> str:  # provided by the resolver
         raise NotImplementedError
+
+    def _unplaced(self, key: str) -> tuple[str, str]:
+        """(``strip_place(key)``, that without an added 'team'/'service'), cached per key:
+        the place and abbreviation rules compare each name with every cluster key, so the
+        same keys are stripped again for every name (``places`` is fixed for a run)."""
+        cache = self._unplaced_cache
+        if cache is None:
+            cache = self._unplaced_cache = {}
+        found = cache.get(key)
+        if found is None:
+            bare = strip_place(key, self.places)
+            found = cache[key] = (bare, without_added_head(bare))
+        return found
 
     def _generic_name(self, text: str) -> tuple[Any | None, str, str] | None:
         words = [w for w in content_words(text) if w not in GENERIC_MARKERS]
@@ -53,8 +67,9 @@ class NameRules:
         bare = strip_place(loose(text), self.places)
         if not self.places or not bare:
             return None
+        key = loose(text)
         hits = {id(c): c for c in self.clusters for k in c.keys | {c.anchor}
-                if strip_place(k, self.places) == bare and k != loose(text)}
+                if self._unplaced(k)[0] == bare and k != key}
         if len(hits) == 1:
             c = next(iter(hits.values()))
             return c, "place-qualifier", (
@@ -65,12 +80,11 @@ class NameRules:
     def _abbreviated(self, text: str) -> tuple[Any, str, str] | None:
         """'C & F Scrutiny Committee', 'CE council'; 'Individual Commissioning Teams'."""
         key = loose(text)
-        bare = without_added_head(strip_place(key, self.places))
+        key_bare, bare = self._unplaced(key)
         hits = {id(c): c for c in self.clusters for k in c.keys | {c.anchor}
                 if k != key and (initials_align(key, k) or (
-                    bare != key and without_added_head(strip_place(k, self.places)) == bare)
-                    or without_added_head(strip_place(k, self.places)) == strip_place(
-                        key, self.places) != strip_place(k, self.places))}
+                    bare != key and self._unplaced(k)[1] == bare)
+                    or self._unplaced(k)[1] == key_bare != self._unplaced(k)[0])}
         if len(hits) == 1:
             c = next(iter(hits.values()))
             return c, "abbreviation", (f"'{text}' abbreviates '{self._shown(c)}' (initials "

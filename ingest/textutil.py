@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 MONTHS = {
@@ -116,18 +117,27 @@ _TAG = re.compile(r"</?(?:p|br|ul|ol|li|hr|span|div|b|i|em|strong|u|td|th|tr|tab
                   r"input|sup|sub|font)\b[^>]*/?>", re.I)
 
 
+_ITALIC = re.compile(r"(?<!\w)\*(?=\S)([^*]+?)\*(?!\w)")
+_BULLETS = re.compile(r"[•■▪●◦]")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=32768)
 def clean(text: str | None) -> str:
     """Text without ``**bold**``/``*italic*`` marks, HTML fragments and entities, bullets
     ('•', '■') and non-breaking spaces; whitespace collapsed.
+
+    Cached: extractors, segment rules and mention finders clean the same lines again and
+    again.
     """
     if not text:
         return ""
     s = _TAG.sub(" ", text)
     s = html.unescape(s)
     s = s.replace("**", "").replace("\u00a0", " ").replace("\u200b", "")
-    s = re.sub(r"(?<!\w)\*(?=\S)([^*]+?)\*(?!\w)", r"\1", s)
-    s = re.sub(r"[•■▪●◦]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = _ITALIC.sub(r"\1", s)
+    s = _BULLETS.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
 
 
 def strip_bullet(text: str) -> str:

@@ -156,3 +156,17 @@ def test_cached_keys_equal_the_ontology_functions() -> None:
     assert keycache.key_for("x", 1) != keycache.key_for("x", 1.0)
     assert keycache.key_for("x", ["a"]) == namespaces.key_for("x", ["a"])  # unhashable part
     assert keycache.normalise("Café & Co.") == namespaces.normalise("Café & Co.") == "cafe and co"
+
+
+# --- word counts of a pack ----------------------------------------------------------------
+
+
+@given(st.lists(st.text(alphabet="aBcs's&’ \tİ1\u00e9-", max_size=30), max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_loose_word_counts_equal_counting_line_by_line(lines: list[str]) -> None:
+    from collections import Counter
+
+    from ingest.names import loose_word_counts, loose_words
+
+    expected = Counter(w for line in lines for w in loose_words(line))
+    assert loose_word_counts("\n".join(lines)) == expected
