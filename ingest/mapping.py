@@ -34,9 +34,7 @@ from ingest.mapping_tables import (
     MEMBERSHIP_ROLES,
     STAFF_ROLES,
 )
-from ingest.records import DocumentRecords, PackExtraction, Span
-from ingest.text import PackText
-from ontology.namespaces import (
+from ingest.mapping_terms import (
     BODYTYPE,
     DCTERMS,
     DOCKIND,
@@ -49,8 +47,11 @@ from ontology.namespaces import (
     ROLE,
     SKOS,
     XSD,
-    entity_iri,
+    MappingGraph,
 )
+from ingest.records import DocumentRecords, PackExtraction, Span
+from ingest.text import PackText
+from ontology.namespaces import entity_iri
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 AGENT_TYPES = {"body": "body", "person": "person", "role": "role-owner", "post": "post"}
@@ -98,7 +99,7 @@ class Mapper:
         self.base = base_iri if base_iri.endswith("/") else base_iri + "/"
         self.pack_node = pack_iri(self.base, pack.name)
         # SimpleMemory: built once, read by pattern; adds twice as fast as the default store
-        self.g = Graph(store="SimpleMemory", identifier=self.pack_node)
+        self.g: Graph = MappingGraph(store="SimpleMemory", identifier=self.pack_node)
         self._excerpts: dict[tuple[int, int, URIRef | None], URIRef] = {}
         self._doc_lines: tuple[int, dict[int, URIRef]] | None = None
         #: agenda item node -> its title as the graph holds it, normalised: every report

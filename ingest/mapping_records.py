@@ -16,7 +16,7 @@ from rdflib import URIRef
 from ingest import records as r
 from ingest.keycache import key_for, normalise
 from ingest.mapping import Mapper, date_literal, key_of, number_literal
-from ontology.namespaces import (
+from ingest.mapping_terms import (
     DCTERMS,
     GRADE,
     INTEREST,

@@ -5,7 +5,7 @@ Part of the mapping (``ingest/mapping.py``), the only ingest code that names ont
 
 from __future__ import annotations
 
-from ontology.namespaces import REM
+from ingest.mapping_terms import REM
 
 BODY_CLASS = {
     "council": REM.Council, "committee": REM.Committee, "board": REM.Board,

@@ -170,3 +170,19 @@ def test_loose_word_counts_equal_counting_line_by_line(lines: list[str]) -> None
 
     expected = Counter(w for line in lines for w in loose_words(line))
     assert loose_word_counts("\n".join(lines)) == expected
+
+
+# --- cached namespace terms ---------------------------------------------------------------
+
+
+def test_cached_terms_are_the_namespace_terms() -> None:
+    from ingest import mapping_terms as t
+
+    assert t.REM.Recommendation == namespaces.REM.Recommendation
+    assert t.REM.Recommendation is t.REM.Recommendation  # cached after the first use
+    assert t.REM["evidence"] == namespaces.REM.evidence
+    assert t.GRADE["3"] == namespaces.GRADE["3"]
+    assert t.XSD.integer == namespaces.XSD.integer
+    g = t.MappingGraph(store="SimpleMemory")
+    g.add((t.REM.Recommendation, t.RDF.type, t.REM.Recommendation))
+    assert len(g) == 1 and (namespaces.REM.Recommendation, None, None) in g
