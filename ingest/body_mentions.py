@@ -11,6 +11,7 @@ resolution merges the names later.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.records import BodyMention, BodyType, Span
 from ingest.text import PackText
@@ -118,6 +119,13 @@ def _trim(name: str, acronym: str | None = None) -> list[str]:
 
 def bodies_in_text(text: str) -> list[tuple[str, str | None]]:
     """(name, acronym defined beside it) for each body name in one line of text."""
+    return list(_bodies_in_text(text))
+
+
+@lru_cache(maxsize=16384)
+def _bodies_in_text(text: str) -> tuple[tuple[str, str | None], ...]:
+    """:func:`bodies_in_text`, cached: the inspection, prose and resolution finders read the
+    same lines of a pack."""
     s = clean(text)
     found: list[tuple[str, str | None]] = []
     for m in _NAME.finditer(s):
@@ -135,7 +143,7 @@ def bodies_in_text(text: str) -> list[tuple[str, str | None]]:
                 found.append((name, None))
     for m in _SINGLE.finditer(s):
         found.append((m[1], None))
-    return found
+    return tuple(found)
 
 
 def body_mentions(pack: PackText, start: int, end: int, context: str,

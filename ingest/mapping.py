@@ -106,6 +106,7 @@ class Mapper:
         #: looks for its item by title, and reading titles back from the graph for every
         #: report and item made that quadratic (kept up to date by each item's mapping)
         self.agenda_titles: dict[URIRef, str] = {}
+        self._integers: dict[int, Literal] = {}
         self.docs: list[tuple[DocumentRecords, URIRef]] = []
         #: recommendation nodes by normalised id and by normalised text, for actions
         self.recs: dict[str, URIRef] = {}
@@ -145,6 +146,11 @@ class Mapper:
             self.g.add((s, p, o))
         elif isinstance(o, bool | str):
             self.g.add((s, p, Literal(o.strip() if isinstance(o, str) else o)))
+        elif type(o) is int:  # line numbers mostly: one literal per value, shared
+            lit = self._integers.get(o)
+            if lit is None:
+                lit = self._integers[o] = Literal(o, datatype=XSD.integer)
+            self.g.add((s, p, lit))
         else:
             self.g.add((s, p, Literal(o, datatype=XSD.integer)))
 
@@ -152,7 +158,8 @@ class Mapper:
         """(entity type, key) of a name as written, from resolution first."""
         if not name or not name.strip():
             return None
-        hit = self.ex.lookup(name) or self._index.get(normalise(name))
+        key = normalise(name)  # what ``PackExtraction.lookup`` does, with the cached form
+        hit = self.ex.names.get(key) or self._index.get(key)
         if hit is None:
             return None
         kind, key = hit

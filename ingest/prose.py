@@ -57,6 +57,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "leads": ("led", "lead"), "partnerOf": ("partnership",),
 }
 
+_ANY_KEY = re.compile("|".join(re.escape(k) for keys in _KEYS.values() for k in keys))
+
 
 def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
@@ -298,6 +300,9 @@ def relations_in_text(text: str, start_line: int, pack: PackText | None = None,
         for sentence in sentences(line.replace("**", "")):
             pairs: set[tuple[str, str]] = set()  # first rule wins: passives come first
             low = sentence.lower()
+            if not _ANY_KEY.search(low):  # most sentences: no relation's word at all
+                ctx.note(sentence)
+                continue
             present = {rel for rel, keys in _KEYS.items() if any(k in low for k in keys)}
             for rule in RULES:
                 if rule.relation not in present or (rule.voice == "members"
