@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
 
 from ingest.link import THRESHOLD, similarity
 
@@ -81,17 +80,36 @@ def _best(a: Member, others: list[Member]) -> tuple[Member | None, float, bool]:
     return top[1], top[0], unique
 
 
-def _edges(members: list[Member],
-           problems: list[tuple[frozenset[str], str]]) -> list[tuple[Member, Member]]:
+def _pairs(by_pack: dict[str, list[Member]], councils: dict[str, frozenset[str]],
+           focus: str | None) -> list[tuple[str, str]]:
+    """Pairs of packs worth comparing: one has a plan-minted member, and they name a common
+    council; or one names none and is ``focus`` (its look-alikes are reported, never
+    merged, so only the pack being ingested pays for comparing with every other)."""
+    by_council: dict[str, set[str]] = defaultdict(set)
+    for p, cs in councils.items():
+        for c in cs:
+            by_council[c].add(p)
+    pairs: set[tuple[str, str]] = set()
+    for p, ms in by_pack.items():
+        planned = any(m.inspection is None for m in ms)
+        near: set[str] = set().union(*(by_council[c] for c in councils[p])) if planned else set()
+        if p == focus and not councils[p]:
+            near = set(by_pack)  # to report its look-alikes
+        elif focus in by_pack and not councils[focus] and planned:
+            near.add(focus)
+        pairs.update((min(p, q), max(p, q)) for q in near if q != p)
+    return sorted(pairs)
+
+
+def _edges(members: list[Member], problems: list[tuple[frozenset[str], str]],
+           focus: str | None) -> list[tuple[Member, Member]]:
     by_pack: dict[str, list[Member]] = defaultdict(list)
     for m in members:
         by_pack[m.pack].append(m)
     councils = {p: frozenset().union(*(m.councils for m in ms)) for p, ms in by_pack.items()}
     edges = []
-    for p, q in combinations(sorted(by_pack), 2):
+    for p, q in _pairs(by_pack, councils, focus):
         unknown = not councils[p] or not councils[q]
-        if not unknown and not councils[p] & councils[q]:
-            continue
         best_q = {b: _best(b, by_pack[p]) for b in by_pack[q]}
         for a in by_pack[p]:
             b, score, unique = _best(a, by_pack[q])
@@ -147,11 +165,14 @@ def _conflict(group: list[Member]) -> str | None:
     return None
 
 
-def resolve_members(members: list[Member]) -> Outcome:
-    """Each member's IRI: its component's, or its own when the component is in conflict."""
+def resolve_members(members: list[Member], focus: str | None = None) -> Outcome:
+    """Each member's IRI: its component's, or its own when the component is in conflict.
+
+    ``focus`` (the pack being ingested) only widens what is reported: a pack naming no
+    council is compared with every other when it is the focus, never merged."""
     out = Outcome()
     members = sorted(set(members), key=lambda m: (m.pack, m.rank))
-    for group in _components(members, _edges(members, out.problems)):
+    for group in _components(members, _edges(members, out.problems, focus)):
         why = _conflict(group) if len(group) > 1 else None
         if why:
             texts = "; ".join(f"{m.text[:50]!r} ({m.file})" for m in group)

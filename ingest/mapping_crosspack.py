@@ -116,17 +116,25 @@ def _rows(store: Store, sparql: str) -> list[dict[str, Any]]:
     return res.rows if isinstance(res, Rows) else []
 
 
-def stored_members(store: Store, exclude: URIRef) -> list[Member]:
-    """The recommendations every other pack graph states, in three queries."""
-    rem, prov = REM, PROV
-    rows = _rows(store, f"""SELECT ?g ?file ?rec ?text ?insp ?doc ?kind ?title ?ex WHERE {{
-      GRAPH ?g {{ ?rec a {rem.Recommendation.n3()} ; {rem.text.n3()} ?text .
-        ?g {rem.fileName.n3()} ?file .
+def _rec_rows(store: Store, match: str, values: str = "") -> list[dict[str, Any]]:
+    """One row per (graph, recommendation, text, document, excerpt) the ``match`` selects."""
+    rem = REM
+    return _rows(store, f"""SELECT ?g ?file ?rec ?text ?insp ?doc ?kind ?title ?ex WHERE {{
+      {values} GRAPH ?g {{ {match} ?rec {rem.text.n3()} ?text . ?g {rem.fileName.n3()} ?file .
+        ?rec {PROV.wasDerivedFrom.n3()} ?doc .
+        OPTIONAL {{ ?doc {rem.documentKind.n3()} ?kind }}
+        OPTIONAL {{ ?doc {DCTERMS.title.n3()} ?title }}
         OPTIONAL {{ ?rec {rem.fromInspection.n3()} ?insp }}
-        OPTIONAL {{ ?rec {rem.evidence.n3()} ?ex }}
-        OPTIONAL {{ ?rec {prov.wasDerivedFrom.n3()} ?doc .
-                   OPTIONAL {{ ?doc {rem.documentKind.n3()} ?kind ; {DCTERMS.title.n3()} ?title }}
-        }} }} }}""")
+        OPTIONAL {{ ?rec {rem.evidence.n3()} ?ex }} }} }}""")
+
+
+def stored_members(store: Store, exclude: URIRef, mine: list[Member]) -> list[Member]:
+    """The recommendations of the other packs that can take part: every plan-minted one,
+    and the inspection reports' of the packs that name a council such a one's pack (or the
+    new pack) names. The others can join nothing, so a big store is not read whole."""
+    rem = REM
+    plan = _rec_rows(store, f"?d {rem.documentKind.n3()} {DOCKIND.action_plan.n3()} . "
+                            f"?rec {PROV.wasDerivedFrom.n3()} ?d ; a {rem.Recommendation.n3()} .")
     councils: dict[str, set[str]] = defaultdict(set)
     for r in _rows(store, f"SELECT DISTINCT ?g ?b WHERE {{ GRAPH ?g {{ "
                           f"?b {rem.bodyType.n3()} {BODYTYPE.council.n3()} }} }}"):
@@ -134,6 +142,17 @@ def stored_members(store: Store, exclude: URIRef) -> list[Member]:
     merged = {(str(r["g"]), str(r["into"])) for r in _rows(store, (
         f"SELECT ?g ?into WHERE {{ GRAPH ?g {{ ?m {rem.mergeRule.n3()} "
         f"{Literal(MERGE_RULE).n3()} ; {rem.mergedInto.n3()} ?into }} }}"))}
+    planned = {str(r["g"]) for r in plan if r["g"] != exclude} | (
+        {str(exclude)} if any(m.inspection is None for m in mine) else set())
+    wanted = set().union(*(councils[g] for g in planned), *(m.councils for m in mine))
+    near = {g for g, cs in councils.items() if cs & wanted}
+    if any(m.inspection is None for m in mine) and not any(m.councils for m in mine):
+        near = set(councils) | {str(r["g"]) for r in _rows(store, (
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?r {rem.fromInspection.n3()} ?i }} }}"))}
+    rows = plan
+    if near - {str(exclude)}:
+        values = "VALUES ?g { " + " ".join(URIRef(g).n3() for g in sorted(near)) + " }"
+        rows = plan + _rec_rows(store, f"?rec {rem.fromInspection.n3()} ?i0 .", values)
     stated: dict[tuple[str, str, str], _Stated] = defaultdict(_Stated)
     for r in rows:
         if r["g"] == exclude:
@@ -142,10 +161,9 @@ def stored_members(store: Store, exclude: URIRef) -> list[Member]:
         st.texts.add(str(r["text"]))
         if r.get("insp") is not None:
             st.inspection = str(r["insp"])
-        if r.get("doc") is not None:
-            st.docs[str(r["doc"])] = str(r.get("title") or "")
-        if r.get("kind") == DOCKIND.action_plan and r.get("title") is not None:
-            st.plan_titles.add(str(r["title"]))
+        st.docs[str(r["doc"])] = str(r.get("title") or "")
+        if r.get("kind") == DOCKIND.action_plan:
+            st.plan_titles.add(str(r.get("title") or ""))
         if r.get("ex") is not None:
             st.evidence.add(str(r["ex"]))
     out = []
@@ -222,9 +240,9 @@ def _stored_merges(store: Store) -> dict[str, set[Triple]]:
 def cross_pack(store: Store, pack: URIRef, graph: Graph | None) -> CrossPack:
     """Resolve ``pack``'s recommendations (its new graph, or None when it is withdrawn)
     with every other pack's: its graph to write and the other graphs that change."""
-    stored = stored_members(store, exclude=pack)
     mine = members_in(graph, pack) if graph is not None else []
-    out = resolve_members(stored + mine)
+    stored = stored_members(store, pack, mine)
+    out = resolve_members(stored + mine, focus=str(pack))
     result = CrossPack(rewrite(graph, mine, out) if graph is not None else None)
     result.problems = [msg for packs, msg in out.problems if str(pack) in packs]
     have = _stored_merges(store)

@@ -91,7 +91,10 @@ def test_a_row_equally_close_to_two_recommendations_is_reported() -> None:
 def test_a_pack_naming_no_council_is_reported_not_merged() -> None:
     report = member("a", "insp-1", REPORT, inspection="insp")
     row = member("b", "plan-1", PLAN, councils=frozenset())
-    out = resolve_members([report, row])
+    out = resolve_members([report, row], focus=row.pack)
     assert out.iri[row] == BASE + "plan-1" and not out.into
     assert [p for p, _msg in out.problems] == [{report.pack, row.pack}]
     assert "names no council" in out.problems[0][1]
+    # reported when that pack is ingested; the outcome is the same either way
+    quiet = resolve_members([report, row], focus=report.pack)
+    assert quiet.iri == out.iri and not quiet.problems
