@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from rdflib import URIRef
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
 
 from ontology.namespaces import entity_iri
 from queryapi import api_data as data
@@ -89,15 +90,17 @@ def recommendations(
             raise ApiError(400, f"timescale={timescale!r}; one of "
                            f"{', '.join(data.TIMESCALE_CODES)}")
         filters["timescale"] = data.timescale_term(timescale)
-    if status and status not in data.STATUS_CODES:
-        raise ApiError(400, f"status={status!r}; one of {', '.join(data.STATUS_CODES)}")
-    day = as_of or st.settings.today()
-    store = st.reader()
-    recs = data.describe_recommendations(store, data.find_recommendations(store, filters), day)
     if status:
-        recs = [r for r in recs if (r["status"] or {}).get("status") == status]
-    if overdue is not None:
-        recs = [r for r in recs if r["overdue"] == overdue]
+        if status not in data.STATUS_CODES:
+            raise ApiError(400, f"status={status!r}; one of {', '.join(data.STATUS_CODES)}")
+        filters["status"] = data.status_term(status)
+    day = as_of or st.settings.today()
+    if overdue:
+        filters["overdue"] = Literal(day.isoformat(), datatype=XSD.date)
+    store = st.reader()
+    # SPARQL narrows by status and overdue; select() applies the exact rule to what is left
+    recs = data.select(data.describe_recommendations(
+        store, data.find_recommendations(store, filters), day), status, overdue)
     if _wants_csv(request, format):
         return csv_response(recs, "recommendations.csv")
     return JSONResponse({"as_of": day.isoformat(), "count": len(recs), "recommendations": recs})
