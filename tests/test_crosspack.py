@@ -18,6 +18,7 @@ from rdflib import Graph, URIRef
 from bench.synth import generate_pack
 from graph.settings import Settings
 from graph.store import Rows, Store, open_store
+from graph.validation import validate
 from ingest.load import PackResult, ingest_paths, remove_source
 from ingest.mapping_queries import content_triples
 from ontology.namespaces import INFERRED_GRAPH, RDF, REM
@@ -191,3 +192,7 @@ def test_two_updates_and_the_report_in_any_order(tmp_path: Path) -> None:
         assert dates == {"2012-03-31", "2012-06-30", "2012-09-30"}
     for rec in g.subjects(RDF.type, REM.Recommendation):  # the shapes ask exactly one
         assert len(set(g.objects(rec, REM.timescale))) == 1
+    for t in last[INFERRED_GRAPH]:
+        g.add(t)
+    report = validate(g)
+    assert report.conforms, report

@@ -5,6 +5,10 @@ the set of members, never of their order."""
 from __future__ import annotations
 
 import itertools
+from random import Random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.crosspack import Member, resolve_members
 
@@ -98,3 +102,44 @@ def test_a_pack_naming_no_council_is_reported_not_merged() -> None:
     # reported when that pack is ingested; the outcome is the same either way
     quiet = resolve_members([report, row], focus=report.pack)
     assert quiet.iri == out.iri and not quiet.problems
+
+
+TEXTS = [REPORT, PLAN, SECOND, SECOND.replace("every", "each"), REPORT.replace(" that", ""),
+         "Increase the number of foster carers recruited locally"]
+
+
+@st.composite
+def _members(draw: st.DrawFn) -> list[Member]:
+    found = {}
+    elsewhere = draw(st.booleans())  # pack d of another council
+    for _ in range(draw(st.integers(1, 8))):
+        pack = draw(st.sampled_from("abcd"))
+        text = draw(st.sampled_from(TEXTS))
+        inspected = pack in "ab" and draw(st.booleans())
+        local = f"{'insp' if inspected else 'plan'}-{pack}-{TEXTS.index(text)}"
+        found[(pack, local)] = member(
+            pack, local, text, councils=OTHER if pack == "d" and elsewhere else COUNCIL,
+            inspection=f"insp-{pack}" if inspected else None)
+    return list(found.values())
+
+
+@settings(max_examples=150, deadline=None)
+@given(_members(), st.randoms(use_true_random=False))
+def test_the_outcome_is_a_function_of_the_set(members: list[Member], rnd: Random) -> None:
+    out = resolve_members(members)
+    shuffled = list(members)
+    rnd.shuffle(shuffled)
+    again = resolve_members(shuffled)
+    assert (again.iri, again.into, again.problems) == (out.iri, out.into, out.problems)
+    locals_ = {m.local for m in members}
+    by_iri: dict[str, list[Member]] = {}
+    for m in members:
+        assert out.iri[m] in locals_
+        if m.inspection is not None:  # a report's recommendation never moves
+            assert out.iri[m] == m.local
+        by_iri.setdefault(out.iri[m], []).append(m)
+    for group in by_iri.values():  # one node: one per pack, one inspection recommendation,
+        assert len({m.pack for m in group}) == len(group)  # and one council
+        assert len({m.local for m in group if m.inspection is not None}) <= 1
+        assert len({m.councils for m in group}) == 1
+    assert set(out.into) == {m for m in members if out.iri[m] != m.local}
