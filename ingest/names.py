@@ -150,11 +150,19 @@ class PersonName:
         return len([g for g in self.given if len(g) > 1]), sum(len(g) for g in self.given)
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+_NAME_END = re.compile(r"[,\u2013\u2014]| - ")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z.'\u2019-]*")
+
+
+@lru_cache(maxsize=65536)
 def parse_person(text: str) -> PersonName | None:
-    """Split 'Councillor Jane Quill' / 'A.B. Vale' / "Dara O'Hanlon"; None if no name."""
-    s = re.sub(r"\([^)]*\)", " ", text)  # "(Chairman)", "(tbc)"
-    s = re.split(r"[,\u2013\u2014]| - ", s)[0]
-    words = [w.strip(".") for w in re.findall(r"[A-Za-z][A-Za-z.'\u2019-]*", s)]
+    """Split 'Councillor Jane Quill' / 'A.B. Vale' / "Dara O'Hanlon"; None if no name.
+
+    Cached (the result is frozen): resolution parses each name as written many times."""
+    s = _BRACKETED.sub(" ", text)  # "(Chairman)", "(tbc)"
+    s = _NAME_END.split(s)[0]
+    words = [w.strip(".") for w in _NAME_WORD.findall(s)]
     title = None
     while words and words[0].lower().strip(".") in TITLES:
         title = title or words[0]
@@ -317,7 +325,10 @@ def classify_agent(text: str, known_body: bool = False) -> AgentKind | None:
 
 def display_name(text: str) -> str:
     """A name as a label: no leading article, no trailing punctuation."""
-    return re.sub(r"^(the)\s+", "", text.strip(" ,;:."), flags=re.I)
+    return _LEADING_THE.sub("", text.strip(" ,;:."))
+
+
+_LEADING_THE = re.compile(r"^(the)\s+", re.I)
 
 
 def is_subsequence(short: list[str], long: list[str]) -> bool:

@@ -22,6 +22,7 @@ from ingest.segment_rules import (
     RULES,
     SUPPRESSED_AFTER_BREAK,
     SUPPRESSED_IN,
+    Rule,
     Start,
     clean,
     is_blank,
@@ -42,12 +43,14 @@ def _is_hard_break(line: str) -> bool:
     return bool(_HARD_BREAK.match(clean(line)))
 
 
-def _detect(lines: list[str], i: int, current: str | None, after_break: bool) -> Start | None:
-    for rule in RULES:
-        silent_in = (SUPPRESSED_AFTER_BREAK if after_break else SUPPRESSED_IN).get(
-            rule.__name__, set())
-        if current in silent_in:
-            continue
+def _active_rules(current: str | None, after_break: bool) -> list[Rule]:
+    """The rules not silenced inside the current kind of document, in precedence order."""
+    silenced = SUPPRESSED_AFTER_BREAK if after_break else SUPPRESSED_IN
+    return [rule for rule in RULES if current not in silenced.get(rule.__name__, ())]
+
+
+def _detect(lines: list[str], i: int, rules: list[Rule]) -> Start | None:
+    for rule in rules:
         found = rule(lines, i)
         if found:
             return found
@@ -62,6 +65,7 @@ def find_starts(lines: list[str]) -> list[Start]:
     resume = 0
     after_break = False
     break_content: int | None = None  # first content line after a page break
+    active: dict[tuple[str | None, bool], list[Rule]] = {}
 
     def accept(st: Start) -> None:
         nonlocal current, resume, after_break, break_content
@@ -85,7 +89,10 @@ def find_starts(lines: list[str]) -> list[Start]:
                 continue
             break_content = i
         if i >= resume:
-            st = _detect(lines, i, current, after_break)
+            key = (current, after_break)  # the rules change only with the document kind
+            if key not in active:
+                active[key] = _active_rules(current, after_break)
+            st = _detect(lines, i, active[key])
             if st:
                 if after_break and break_content is not None:
                     st.index = break_content

@@ -222,6 +222,25 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, BodyType]]:
     return re.compile(rf"(?<![\w&-])({alternation})(?![\w&-]|['’]s\b)"), types
 
 
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str] | None:
+    """The first word of every gazetteer name: a name opens with a word that starts and
+    ends on a word boundary (the pattern's look-arounds), so a sentence holding none of
+    these words holds no name. None if some name does not open with a word character."""
+    firsts = set()
+    for name in _gazetteer()[1]:
+        if len(name) < 3:
+            continue
+        m = _WORDS.match(name)
+        if m is None:
+            return None
+        firsts.add(m.group(0))
+    return frozenset(firsts)
+
+
 def reference_names(sentence: str) -> list[tuple[str, BodyType]]:
     """National bodies and public-service kinds named in a sentence, as written there.
 
@@ -229,6 +248,9 @@ def reference_names(sentence: str) -> list[tuple[str, BodyType]]:
     [('NSPCC', 'voluntary_org'), ('Police', 'other')]
     """
     pattern, types = _gazetteer()
+    openers = _opening_words()
+    if openers is not None and openers.isdisjoint(_WORDS.findall(sentence)):
+        return []  # no reference name can start here: skip the long alternation
     found: list[tuple[str, BodyType]] = []
     for m in pattern.finditer(sentence):
         if _ordinary_word(m.group(1)) and (_opens_sentence(sentence, m.start()) or re.search(
