@@ -30,6 +30,9 @@ from functools import lru_cache
 
 from ingest.link import THRESHOLD, similarity
 
+#: Below the threshold but this close: reported when its pack is ingested, never merged.
+NEAR = 0.55
+
 
 @dataclass(frozen=True)
 class Member:
@@ -113,10 +116,15 @@ def _edges(members: list[Member], problems: list[tuple[frozenset[str], str]],
         best_q = {b: _best(b, by_pack[p]) for b in by_pack[q]}
         for a in by_pack[p]:
             b, score, unique = _best(a, by_pack[q])
-            if b is None or score < THRESHOLD:
+            if b is None or score < NEAR:
                 continue
             back, _s, back_unique = best_q[b]
-            if unknown:
+            if score < THRESHOLD:
+                if back == a and focus in (p, q):
+                    problems.append((frozenset({a.pack, b.pack}), (
+                        f"recommendation {a.text[:70]!r} ({a.file}) resembles {b.text[:70]!r} "
+                        f"({b.file}), similarity {score:.2f} below {THRESHOLD}; not merged")))
+            elif unknown:
                 if back == a:
                     problems.append((frozenset({a.pack, b.pack}), (
                         f"recommendation {a.text[:70]!r} ({a.file}) matches one of {b.file}, "

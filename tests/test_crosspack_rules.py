@@ -143,3 +143,12 @@ def test_the_outcome_is_a_function_of_the_set(members: list[Member], rnd: Random
         assert len({m.local for m in group if m.inspection is not None}) <= 1
         assert len({m.councils for m in group}) == 1
     assert set(out.into) == {m for m in members if out.iri[m] != m.local}
+
+
+def test_a_near_miss_is_reported_when_its_pack_is_ingested() -> None:
+    report = member("a", "insp-1", REPORT, inspection="insp")
+    row = member("b", "plan-1", "Care leavers are given a pathway plan reflecting their wishes")
+    out = resolve_members([report, row], focus=row.pack)
+    assert out.iri[row] == BASE + "plan-1" and not out.into
+    assert len(out.problems) == 1 and "below 0.7; not merged" in out.problems[0][1]
+    assert not resolve_members([report, row]).problems
