@@ -211,6 +211,9 @@ def rewrite(g: Graph, mine: Iterable[Member], out: Outcome) -> Graph:
             sub[_action(m.node)] = _action(out.iri[m])
     joined = {URIRef(out.iri[m]) for m in mine if m in out.into}
     stale = set(g.subjects(REM.mergeRule, Literal(MERGE_RULE)))
+    if not (sub or joined or stale) and all(
+            g.value(URIRef(m.node), REM.timescale) is not None for m in mine):
+        return g  # the pack as it maps on its own: most packs, most of the time
     new = Graph(store="SimpleMemory", identifier=g.identifier)
     for s, p, o in g:
         if s in stale:
