@@ -16,7 +16,9 @@ store and never on the order they came in (docs/decisions/0003-cross-pack-recomm
   different recommendations of one inspection, or two of one pack, is reported and left
   unmerged;
 - a component's IRI is its inspection-derived member's, else the smallest plan-minted one,
-  so the inspection report's IRI wins whichever pack came first.
+  so the inspection report's IRI wins whichever pack came first;
+- ties, near misses (``NEAR`` up to the threshold) and packs naming no council are
+  reported, never merged.
 
 It names no ontology term: ``ingest/mapping_crosspack.py`` reads members from graphs and
 writes the outcome back.
