@@ -315,6 +315,13 @@ def pieces(line: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _piece_names(piece: str) -> tuple[tuple[str, BodyType], ...]:
+    """Every finder's names in one cell or sentence, in order; cached, since packs repeat
+    lines (page furniture, boilerplate, quoted recommendations)."""
+    return (*reference_names(piece), *proper_services(piece), *lower_case_services(piece))
+
+
 def pack_body_mentions(lines: list[str], skip: set[str] | None = None
                        ) -> list[tuple[int, str, BodyType]]:
     """(line number, name as written, type) for the first use of each name in the pack that
@@ -325,8 +332,7 @@ def pack_body_mentions(lines: list[str], skip: set[str] | None = None
         if not line.strip():
             continue
         for piece in pieces(line):
-            for name, typ in (*reference_names(piece), *proper_services(piece),
-                              *lower_case_services(piece)):
+            for name, typ in _piece_names(piece):
                 if name.lower() not in seen:
                     seen.add(name.lower())
                     out.append((n, name, typ))
