@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.names_in_prose import (
     DOC_WORDS,
@@ -284,6 +285,12 @@ def _apply(rule: Rule, sentence: str, m: re.Match[str], ctx: _Context,
     return [(s, o) for s in subjects for o in objects if s != o]
 
 
+@lru_cache(maxsize=1024)
+def _rules_for(present: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules of the relations whose words a sentence holds, in precedence order."""
+    return tuple(rule for rule in RULES if rule.relation in present)
+
+
 def relations_in_text(text: str, start_line: int, pack: PackText | None = None,
                       own_title: str | None = None) -> list[RelationMention]:
     """Relations stated in ``text``, whose first line is pack line ``start_line``.
@@ -303,10 +310,9 @@ def relations_in_text(text: str, start_line: int, pack: PackText | None = None,
             if not _ANY_KEY.search(low):  # most sentences: no relation's word at all
                 ctx.note(sentence)
                 continue
-            present = {rel for rel, keys in _KEYS.items() if any(k in low for k in keys)}
-            for rule in RULES:
-                if rule.relation not in present or (rule.voice == "members"
-                                                    and "member" not in low):
+            present = frozenset(rel for rel, keys in _KEYS.items() if any(k in low for k in keys))
+            for rule in _rules_for(present):
+                if rule.voice == "members" and "member" not in low:
                     continue
                 for m in rule.trigger.finditer(sentence):
                     if m.start() > 0 and sentence[m.start()].isupper():
