@@ -4,16 +4,19 @@ rdflib resolves ``REM.Recommendation`` through ``DefinedNamespace``'s metaclass 
 access (reserved-name checks, then a cached item lookup), and ``GRADE["3"]`` builds a new
 ``URIRef`` each time. Mapping one large pack reads some 60,000 terms, so those checks cost
 a fifth of the mapping; :class:`Terms` answers each repeat from a plain attribute or dict.
-The terms are the very ones the namespace gives, so the triples are unchanged.
+The terms are the very ones the namespace gives, so the triples are unchanged. Also the
+literal and key helpers every mapping module shares.
 
 Part of the mapping (``ingest/mapping.py``), the only ingest code that names ontology terms.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from ontology import namespaces
 
@@ -73,6 +76,32 @@ STATUS = Terms(namespaces.STATUS)
 TIMESCALE = Terms(namespaces.TIMESCALE)
 XSD = Terms(namespaces.XSD)
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def key_of(node: URIRef) -> str:
+    """The key of an entity IRI ``{base}id/{type}/{key}``, for keys built on other keys."""
+    return str(node).rsplit("/", 1)[-1]
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """``xsd:date`` for an ISO date; None for anything else (kept as text elsewhere)."""
+    v = (value or "").strip()
+    try:
+        return Literal(v, datatype=XSD.date) if ISO_DATE.match(v) and dt.date.fromisoformat(
+            v) else None
+    except ValueError:  # 2011-02-30
+        return None
+
+
+def number_literal(value: int | str | None) -> Literal | None:
+    """``xsd:integer`` for whole numbers ("6" too); a plain literal for "6a"; None if empty."""
+    if value is None or str(value).strip() == "":
+        return None
+    s = str(value).strip()
+    return Literal(int(s), datatype=XSD.integer) if s.isdigit() else Literal(s)
+
+
 __all__ = ["BODYTYPE", "DCTERMS", "DOCKIND", "FOAF", "GRADE", "INTEREST", "JSOURCE", "ORG",
            "PROV", "RDF", "RDFS", "REM", "ROLE", "SKOS", "STATUS", "TIMESCALE", "XSD",
-           "MappingGraph", "Terms"]
+           "MappingGraph", "Terms", "date_literal", "key_of", "number_literal"]
