@@ -54,13 +54,22 @@ def register(kind: str) -> Callable[[Extractor], Extractor]:
     return deco
 
 
+_all_loaded = False  # every built-in module imported: the pipeline asks once per document
+
+
 def load_builtins() -> None:
+    global _all_loaded
+    if _all_loaded:
+        return
+    missing = False
     for name in BUILTIN_MODULES:
         try:
             importlib.import_module(f"ingest.extractors.{name}")
         except ModuleNotFoundError as exc:
             if exc.name != f"ingest.extractors.{name}":
                 raise
+            missing = True  # try again next time: it may be written by then
+    _all_loaded = not missing
 
 
 def extractor_for(kind: str) -> Extractor:
