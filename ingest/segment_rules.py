@@ -275,8 +275,10 @@ def _acronym_heading(c: str) -> bool:
     the full match runs; the answer is the same as ``max(ratio) >= 0.8``.
     """
     for w in _ACRONYM_WORDS:
+        if 2.0 * min(len(c), len(w)) / (len(c) + len(w)) < 0.8:  # real_quick_ratio, unbuilt
+            continue
         sm = difflib.SequenceMatcher(None, c, w)
-        if sm.real_quick_ratio() >= 0.8 and sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8:
+        if sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8:
             return True
     return False
 
