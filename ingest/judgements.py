@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ingest.cleaned import cleaned, furniture
 from ingest.records import Judgement, Warning_
@@ -42,6 +43,7 @@ _TABLE_TITLE = re.compile(r"^(?:record|summary|table) of (?:the )?(?:main )?"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=32768)
 def norm(text: str | None) -> str:
     return _NON_WORD.sub(" ", (text or "").lower()).strip()
 
@@ -53,6 +55,7 @@ def label_of(grade: int | None, written: str) -> str | None:
     return LABELS.get(grade or 0)
 
 
+@lru_cache(maxsize=16384)
 def grade_of(text: str) -> int | None:
     """The grade a line or cell states: 'Grade 3 (adequate)', 'Rating: Good', 'Good'."""
     s = cleaned(text.replace("**", " ")).strip(" .")

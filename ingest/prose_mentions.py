@@ -31,12 +31,13 @@ _BULLET_MARK = "[\u25a0\u2022\u25aa\u25cf\uf0a7\uf0b7]|<[uo]l\\b|<li\\b"
 _MORE_HEADS = frozenset({"network", "networks", "healthwatch", "police", "constabulary",
                          "alliance", "consortium", "federation", "association"})
 
+_MORE_HEAD_RX = re.compile("|".join(sorted(_MORE_HEADS)))
+
 
 def _more_bodies(text: str) -> list[str]:
     """Capitalised names ending in one of :data:`_MORE_HEADS` ('Local Healthwatch')."""
     found: list[str] = []
-    low = text.lower()
-    if not any(head in low for head in _MORE_HEADS):
+    if not _MORE_HEAD_RX.search(text.lower()):
         return found
     for ch in chunks(text):
         for name in split_list(ch.text):
