@@ -2,8 +2,9 @@
 
 - ``remit``: ``remit serve --store DIR --port P --workers N`` (the app under test), and
   the same app under ``uvicorn --workers 2`` (another deployment setting);
-- ``oxigraph``: bare ``oxigraph serve-read-only --union-default-graph`` on the same
-  snapshot the app reads (same engine, same bytes on disk, no Python in the path);
+- ``oxigraph``: bare ``oxigraph serve-read-only`` on the same snapshot the app reads
+  (same engine, same bytes on disk, no Python in the path); its default graph is the
+  store's de-duplicated union of the named graphs (docs/decisions/0004), as for the app;
 - ``rdflib-endpoint``: rdflib's own engine over the same N-Quads, loaded into memory at
   start (slow to start: minutes at 1M triples, so ``--quick`` runs it on small data only).
 
@@ -79,7 +80,7 @@ def start_oxigraph(store_dir: Path, timeout: float = 60) -> tuple[subprocess.Pop
     port = free_port()
     log = OUT / "logs" / f"oxigraph-{port}.log"
     proc = start([_bin("oxigraph"), "serve-read-only", "--location", str(snapshot_of(store_dir)),
-                  "--bind", f"127.0.0.1:{port}", "--union-default-graph"], log)
+                  "--bind", f"127.0.0.1:{port}"], log)
     url = f"http://127.0.0.1:{port}"
     wait_http(url + "/", proc, timeout, log)
     return proc, url + "/query"

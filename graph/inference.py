@@ -1,12 +1,21 @@
-"""Materialised inference: what the ontology promises, written into ``INFERRED_GRAPH``.
+"""Materialised inference: what the ontology promises, written into inferred graphs.
 
 Plain SPARQL over the union default graph then sees the general properties and classes
-without a reasoner. :func:`inference_update` returns one SPARQL Update text that drops
-``INFERRED_GRAPH`` and recomputes it from the axioms in ``ONTOLOGY_GRAPH``; the store runs
-it in the same transaction as every write (``Store.replace_graphs(..., derived=...)``).
+without a reasoner. Why per source graph: every rule but one reads a single asserted triple
+(plus the ontology), so what a pack implies depends on that pack alone. Each named graph
+``G`` gets its own inferred graph (:func:`inferred_graph_for`, holding
+``<inferred-G> prov:wasDerivedFrom G``), recomputed only when ``G`` is written; ingesting
+one pack into a large store then costs in proportion to the pack, not to the store. The one
+rule that joins across graphs, the closure of transitive properties, is recomputed into
+``INFERRED_GRAPH`` at each write from those properties' edges only (an index range, not a
+scan of the store).
 
-What is materialised, in this order (each step reads every named graph, including the
-inferred triples of the steps before it, so chains compose):
+:func:`source_inference_update` is the update for writing (or removing) one graph, run in
+the same transaction as the write (``Store.replace_graphs(..., derived=...)``);
+:func:`inference_update` recomputes everything (when the ontology changes, or after a
+hand-made load).
+
+What is materialised, in this order, per source graph (chains compose inside it):
 
 1. ``rdfs:subPropertyOf`` closure: ``?s ?p ?o`` and ``?p rdfs:subPropertyOf+ ?q`` give
    ``?s ?q ?o`` (``reportsProgressTo`` -> ``reportsTo`` -> ``accountableTo``,
@@ -16,27 +25,31 @@ inferred triples of the steps before it, so chains compose):
 3. ``owl:SymmetricProperty`` (``partnerOf``, ``sameJudgementAs``);
 4. steps 1-3 once more over the triples inferred so far, so a sub-property of an inverse
    (``ledBy`` from ``leads``, then ``responsibleParty``) is reached;
-5. ``owl:TransitiveProperty`` closure, one operation per transitive property of the
-   ontology (``rem:accountableTo``, ``org:transitiveSubOrganizationOf``): its edges are
-   gathered into the inferred graph, then closed with a ``+`` path inside that graph (a path
-   inside ``GRAPH ?g`` would not cross from one pack's graph to another's);
-6. ``rdfs:subClassOf`` closure of every asserted or inferred ``rdf:type``;
-7. triples that some other graph asserts are removed from the inferred graph, so it holds
-   only what inference adds.
+5. ``rdfs:subClassOf`` closure of every asserted or inferred ``rdf:type``;
+6. triples the source graph itself asserts are removed, so its inferred graph holds only
+   what inference adds;
+
+and then over the whole store:
+
+7. ``owl:TransitiveProperty`` closure, one operation per transitive property of the
+   ontology (``rem:accountableTo``, ``org:transitiveSubOrganizationOf``): its edges, asserted
+   or inferred in any graph, are gathered into ``INFERRED_GRAPH`` and closed with a ``+``
+   path inside it (a path inside ``GRAPH ?g`` would not cross from one pack to another);
+   edges some graph asserts are then removed from it.
 
 Not materialised: domains and ranges, owl:equivalent*, property chains, cardinalities.
-Oxigraph evaluates an update's WHERE against the real default graph, not the union, hence
-every pattern names its graph (``GRAPH ?g``).
+Updates read named graphs (``GRAPH ?g``), never the default graph's copy of the union.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, PROV, RDF, RDFS
 
 from graph.store import Rows, Store
 from ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, REM
@@ -47,24 +60,60 @@ REFERENCE_FILES = tuple(sorted((ONTOLOGY_DIR / "reference").glob("*.ttl")))
 
 INF = INFERRED_GRAPH.n3()
 ONT = ONTOLOGY_GRAPH.n3()
+INF_PREFIX = f"{INFERRED_GRAPH}/"
 # Full IRIs, no PREFIX: the text is appended after other operations of one request.
 SUB_PROP_OF, SUB_CLASS_OF = RDFS.subPropertyOf.n3(), RDFS.subClassOf.n3()
 INVERSE_OF, SYMMETRIC_PROP = OWL.inverseOf.n3(), OWL.SymmetricProperty.n3()
+DERIVED_FROM = PROV.wasDerivedFrom.n3()
 
-SUB_PROPERTY = f"""INSERT {{ GRAPH {INF} {{ ?s ?q ?o }} }} WHERE {{
-  GRAPH {ONT} {{ ?p {SUB_PROP_OF}+ ?q }} FILTER(isIRI(?q))
-  GRAPH ?g {{ ?s ?p ?o }} }}"""
-INVERSE = f"""INSERT {{ GRAPH {INF} {{ ?o ?q ?s }} }} WHERE {{
-  GRAPH {ONT} {{ {{ ?p {INVERSE_OF} ?q }} UNION {{ ?q {INVERSE_OF} ?p }} }}
-  GRAPH ?g {{ ?s ?p ?o }} FILTER(!isLiteral(?o)) }}"""
-SYMMETRIC = f"""INSERT {{ GRAPH {INF} {{ ?o ?p ?s }} }} WHERE {{
-  GRAPH {ONT} {{ ?p a {SYMMETRIC_PROP} }}
-  GRAPH ?g {{ ?s ?p ?o }} FILTER(!isLiteral(?o)) }}"""
-SUB_CLASS = f"""INSERT {{ GRAPH {INF} {{ ?s a ?super }} }} WHERE {{
-  GRAPH {ONT} {{ ?c {SUB_CLASS_OF}+ ?super }} FILTER(isIRI(?super))
-  GRAPH ?g {{ ?s a ?c }} }}"""
-REMOVE_ASSERTED = f"""DELETE {{ GRAPH {INF} {{ ?s ?p ?o }} }} WHERE {{
-  GRAPH {INF} {{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {INF}) }}"""
+# Each rule reads graph SRC and writes graph DST.
+SUB_PROPERTY = """INSERT { GRAPH DST { ?s ?q ?o } } WHERE { GRAPH SRC { ?s ?p ?o }
+  GRAPH ONT { ?p SUBPROP+ ?q } FILTER(isIRI(?q)) }"""
+INVERSE = """INSERT { GRAPH DST { ?o ?q ?s } } WHERE { GRAPH SRC { ?s ?p ?o }
+  FILTER(!isLiteral(?o)) GRAPH ONT { { ?p INVERSE ?q } UNION { ?q INVERSE ?p } } }"""
+SYMMETRIC = """INSERT { GRAPH DST { ?o ?p ?s } } WHERE { GRAPH SRC { ?s ?p ?o }
+  FILTER(!isLiteral(?o)) GRAPH ONT { ?p a SYMMETRIC } }"""
+SUB_CLASS = """INSERT { GRAPH DST { ?s a ?super } } WHERE { GRAPH SRC { ?s a ?c }
+  GRAPH ONT { ?c SUBCLASS+ ?super } FILTER(isIRI(?super)) }"""
+REMOVE_ASSERTED = """DELETE { GRAPH DST { ?s ?p ?o } } WHERE { GRAPH SRC { ?s ?p ?o }
+  GRAPH DST { ?s ?p ?o } }"""
+def inferred_graph_for(source: URIRef) -> URIRef:
+    """The graph holding what ``source`` implies (the same name SPARQL's SHA1 gives)."""
+    return URIRef(INF_PREFIX + hashlib.sha1(str(source).encode("utf-8")).hexdigest()[:16])
+
+
+def _rule(template: str, src: str, dst: str) -> str:
+    for key, value in (("SRC", src), ("DST", dst), ("ONT", ONT), ("SUBPROP", SUB_PROP_OF),
+                       ("INVERSE", INVERSE_OF), ("SYMMETRIC", SYMMETRIC_PROP),
+                       ("SUBCLASS", SUB_CLASS_OF)):
+        template = template.replace(key, value)
+    return template
+
+
+def _local_ops(src: str, dst: str) -> list[str]:
+    """Steps 1-6 from graph ``src`` into graph ``dst``."""
+    rules = [SUB_PROPERTY, INVERSE, SYMMETRIC]
+    ops = [_rule(t, src, dst) for t in rules]
+    ops += [_rule(t, dst, dst) for t in rules]  # round two reads what round one added
+    ops += [_rule(SUB_CLASS, src, dst), _rule(SUB_CLASS, dst, dst),
+            _rule(REMOVE_ASSERTED, src, dst)]
+    return ops
+
+
+def _transitive(prop: URIRef) -> str:
+    p = prop.n3()
+    return (f"INSERT {{ GRAPH {INF} {{ ?a {p} ?b }} }} WHERE {{ GRAPH ?g {{ ?a {p} ?b }} }} ;\n"
+            f"INSERT {{ GRAPH {INF} {{ ?a {p} ?b }} }} WHERE {{ "
+            f"{{ SELECT DISTINCT ?a ?b WHERE {{ GRAPH {INF} {{ ?a {p}+ ?b }} }} }} }}")
+
+
+def _global_ops(ontology: Graph | None) -> list[str]:
+    """Step 7: the transitive closure across graphs, into INFERRED_GRAPH."""
+    ops = [f"DROP SILENT GRAPH {INF}"]
+    ops += [_transitive(p) for p in transitive_properties(ontology)]
+    ops.append(f"DELETE {{ GRAPH {INF} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {INF} {{ ?s ?p ?o }} "
+               f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {INF}) }}")
+    return ops
 
 
 @lru_cache(maxsize=1)
@@ -90,15 +139,41 @@ def _transitive(prop: URIRef) -> str:
             f"{{ SELECT DISTINCT ?a ?b WHERE {{ GRAPH {INF} {{ ?a {p}+ ?b }} }} }} }}")
 
 
-def inference_update(ontology: Graph | None = None) -> str:
-    """The SPARQL Update that recomputes ``INFERRED_GRAPH`` (steps in the module docstring)."""
-    ops = [f"DROP SILENT GRAPH {INF}"]
-    first = [SUB_PROPERTY, INVERSE, SYMMETRIC]
-    # The second round needs only what the first one added (asserted triples are done).
-    ops += first + [op.replace("GRAPH ?g {", f"GRAPH {INF} {{") for op in first]
-    ops += [_transitive(p) for p in transitive_properties(ontology)]
-    ops += [SUB_CLASS, REMOVE_ASSERTED]
-    return " ;\n".join(ops)
+def source_inference_update(written: Iterable[URIRef] = (), removed: Iterable[URIRef] = (),
+                            ontology: Graph | None = None) -> str:
+    """The update to run with a write of the graphs ``written`` and the removal of
+    ``removed``: recompute what each implies into its own inferred graph, then the
+    transitive closure."""
+    ops = []
+    for source in removed:
+        ops.append(f"DROP SILENT GRAPH {inferred_graph_for(source).n3()}")
+    for source in written:
+        dst = inferred_graph_for(source).n3()
+        ops += [f"DROP SILENT GRAPH {dst}",
+                f"INSERT DATA {{ GRAPH {dst} {{ {dst} {DERIVED_FROM} {source.n3()} }} }}",
+                *_local_ops(source.n3(), dst)]
+    return " ;\n".join(ops + _global_ops(ontology))
+
+
+def inference_update(store: Store, ontology: Graph | None = None,
+                     written: Iterable[URIRef] = (), removed: Iterable[URIRef] = ()) -> str:
+    """The update that recomputes every inferred graph of ``store`` (after a change of the
+    ontology, or a hand-made load), with the graphs the same request writes or removes.
+    Graphs are named, so the default graph's copy of the union is kept in step precisely
+    (graph/mirror.py)."""
+    names = (set(store.graph_names()) | set(written)) - set(removed)
+    drops = [f"DROP SILENT GRAPH {g.n3()}" for g in sorted(names) if _is_inferred(g)]
+    sources = sorted(g for g in names if not _is_inferred(g))
+    return " ;\n".join([*drops, source_inference_update(sources, ontology=ontology)])
+
+
+def _is_inferred(name: URIRef) -> bool:
+    return name == INFERRED_GRAPH or str(name).startswith(INF_PREFIX)
+
+
+def inferred_graphs(store: Store) -> list[URIRef]:
+    """The store's inferred graphs: one per source graph, and INFERRED_GRAPH."""
+    return [g for g in store.graph_names() if _is_inferred(g)]
 
 
 def files_digest(paths: tuple[Path, ...]) -> str:
@@ -138,5 +213,5 @@ def ensure_ontology(store: Store) -> bool:
     store.replace_graphs({
         ONTOLOGY_GRAPH: _with_digest(ontology_graph(), ONTOLOGY_GRAPH, ont_digest),
         REFERENCE_GRAPH: _with_digest(reference_graph(), REFERENCE_GRAPH, ref_digest),
-    }, derived=inference_update())
+    }, derived=inference_update(store, written=[ONTOLOGY_GRAPH, REFERENCE_GRAPH]))
     return True

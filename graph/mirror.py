@@ -41,9 +41,11 @@ RESYNC = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?
           " ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
           "FILTER NOT EXISTS { ?s ?p ?o } }")
 
-# Graphs a generated update may write: every graph it names (reading one it does not write
-# only costs a needless copy); and the forms that may write graphs it does not name.
-_NAMED = re.compile(r"GRAPH\s*<([^>]*)>", re.IGNORECASE)
+# Graphs a generated update writes: the graph a quad template or DROP/CLEAR names (the
+# project's generated templates name one graph each); and the forms that may write graphs
+# they do not name.
+_NAMED = re.compile(r"(?:INSERT|DELETE)\s*(?:DATA\s*)?\{\s*GRAPH\s*<([^>]*)>"
+                    r"|(?:DROP|CLEAR)\s+(?:SILENT\s+)?GRAPH\s*<([^>]*)>", re.IGNORECASE)
 _UNNAMED = re.compile(r"\b(?:INSERT|DELETE)\s*(?:DATA\s*)?\{\s*(?:GRAPH\s*[?$]|[^G\s])"
                       r"|\bDELETE\s+WHERE\b"
                       r"|\b(?:DROP|CLEAR)\s+(?:SILENT\s+)?(?:ALL|NAMED|DEFAULT)\b"
@@ -51,13 +53,13 @@ _UNNAMED = re.compile(r"\b(?:INSERT|DELETE)\s*(?:DATA\s*)?\{\s*(?:GRAPH\s*[?$]|[
 
 
 def written_graphs(update: str) -> set[URIRef] | None:
-    """The graphs a generated update (e.g. inference) may write, or None when it may write
+    """The graphs a generated update (e.g. inference) writes, or None when it may write
     graphs it does not name (a ``GRAPH ?g`` or default-graph template, ``WITH``,
     ``DROP ALL`` ...): the caller then resynchronises the whole default graph. Meant for
-    the project's own generated updates, whose templates name one graph each."""
+    the project's own generated updates, whose quad templates name one graph each."""
     if _UNNAMED.search(update):
         return None
-    return {URIRef(m) for m in _NAMED.findall(update)}
+    return {URIRef(a or b) for a, b in _NAMED.findall(update)}
 
 
 def _values(names: Iterable[URIRef]) -> str:

@@ -88,10 +88,14 @@ def _optional(module: str, name: str) -> Any:
         raise
 
 
-def derived_update() -> str:
-    """The SPARQL Update that recomputes the inferred graph ("" until inference exists)."""
-    fn = _optional("graph.inference", "inference_update")
-    return fn() if fn else ""
+def derived_update(written: Iterable[URIRef] = (), removed: Iterable[URIRef] = ()) -> str:
+    """The SPARQL Update that recomputes what the written and removed graphs imply (the
+    inferred graphs of those graphs only, and the transitive closure); "" until inference
+    exists."""
+    fn = _optional("graph.inference", "source_inference_update")
+    if fn is None:
+        return ""
+    return fn(list(written), list(removed))
 
 
 def prepare(store: Store) -> None:
@@ -131,17 +135,16 @@ def ingest_paths(paths: Iterable[Path | str], store: Store, settings: Settings,
     report = IngestReport([PackResult(p.name, str(p), "rejected", error=msg)
                            for p, msg in problems])
     prepare(store)
-    derived = derived_update()
     for i, path in enumerate(files):
         if progress:
             progress(path.name, i, len(files))
-        report.packs.append(ingest_file(path, store, settings, derived))
+        report.packs.append(ingest_file(path, store, settings))
     if progress:
         progress("", len(files), len(files))
     return report
 
 
-def ingest_file(path: Path, store: Store, settings: Settings, derived: str) -> PackResult:
+def ingest_file(path: Path, store: Store, settings: Settings) -> PackResult:
     """One pack, in one transaction; a failure before the write leaves the store as it was."""
     try:
         pack, extraction = _extract(path)
@@ -165,7 +168,8 @@ def ingest_file(path: Path, store: Store, settings: Settings, derived: str) -> P
     result.relinked = sorted(cross.files.values())
     # the other packs whose recommendations now join (or leave) this one's, in the same
     # transaction: the store never holds two nodes for one recommendation
-    store.replace_graphs({iri: graph, **cross.others}, derived=derived)
+    store.replace_graphs({iri: graph, **cross.others},
+                         derived=derived_update([iri, *cross.others]))
     for changed in [iri, *cross.others]:
         problem = _index_pack(store, settings, changed)
         if problem:
@@ -247,7 +251,8 @@ def remove_source(store: Store, name_or_iri: str, settings: Settings | None = No
             "and graph IRIs that can be removed")
     # recommendations merged with this pack's get back the IRIs their own packs mint
     cross = cross_pack(store, URIRef(found.iri), None)
-    store.replace_graphs(cross.others, drop=[URIRef(found.iri)], derived=derived_update())
+    store.replace_graphs(cross.others, drop=[URIRef(found.iri)],
+                         derived=derived_update(cross.others, [URIRef(found.iri)]))
     for changed in [URIRef(found.iri), *cross.others]:
         _index_pack(store, settings, changed)
     return found

@@ -20,5 +20,5 @@ def fixture_store(root: Path) -> EmbeddedStore:
     store = EmbeddedStore(root)
     ensure_ontology(store)
     store.load_file(FIXTURE)
-    store.update(inference_update())
+    store.update(inference_update(store))
     return store

@@ -12,7 +12,14 @@ from rdflib.namespace import FOAF, OWL, PROV, RDF
 
 from graph import inference
 from graph.embedded import EmbeddedStore
-from graph.inference import ensure_ontology, inference_update, transitive_properties
+from graph.inference import (
+    ensure_ontology,
+    inference_update,
+    inferred_graph_for,
+    inferred_graphs,
+    source_inference_update,
+    transitive_properties,
+)
 from ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, ORG, REFERENCE_GRAPH, REM
 from ontology.reference import lookup
 from tests.fixture_store import fixture_store
@@ -34,8 +41,15 @@ def holds(store: EmbeddedStore, s: URIRef, p: URIRef, o: URIRef) -> bool:
     return bool(store.query(f"ASK {{ {s.n3()} {p.n3()} {o.n3()} }}"))
 
 
+def inferred_triples(store: EmbeddedStore) -> Graph:
+    out = Graph()
+    for name in inferred_graphs(store):
+        out += store.graph(name)
+    return out
+
+
 def inferred(store: EmbeddedStore, s: URIRef, p: URIRef, o: URIRef) -> bool:
-    return (s, p, o) in store.graph(INFERRED_GRAPH)
+    return (s, p, o) in inferred_triples(store)
 
 
 @pytest.mark.parametrize(("s", "p", "o"), [
@@ -90,19 +104,23 @@ def test_subclass_closure_of_types(store: EmbeddedStore) -> None:
 
 
 def test_inferred_graph_holds_only_new_triples(store: EmbeddedStore) -> None:
-    asserted = store.graph(iri("pack/northshire-2011-09-22"))
+    pack = iri("pack/northshire-2011-09-22")
+    asserted = store.graph(pack)
+    own = store.graph(inferred_graph_for(pack))
+    assert len(own) > 50 and len(own & asserted) == 0
+    assert (inferred_graph_for(pack), PROV.wasDerivedFrom, pack) in own
     assert len(store.graph(INFERRED_GRAPH) & asserted) == 0
     # an asserted accountableTo edge is not copied into the inferred graph
     assert not inferred(store, iri("body/nscb"), REM.reportsTo, iri("body/childrens-trust"))
 
 
-def test_one_transitive_operation_per_transitive_property() -> None:
+def test_one_transitive_operation_per_transitive_property(store: EmbeddedStore) -> None:
     props = transitive_properties()
     assert set(props) == {REM.accountableTo, ORG.transitiveSubOrganizationOf}
-    text = inference_update()
-    for p in props:
-        assert f"{p.n3()}+" in text
-    assert text.startswith(f"DROP SILENT GRAPH {INFERRED_GRAPH.n3()}")
+    for text in (inference_update(store), source_inference_update([iri("graph/x")])):
+        for p in props:
+            assert text.count(f"{p.n3()}+") == 1
+        assert f"DROP SILENT GRAPH {INFERRED_GRAPH.n3()}" in text
 
 
 def test_lead_reaches_responsible_party_and_responsible_for(tmp_path: Path) -> None:
@@ -111,17 +129,40 @@ def test_lead_reaches_responsible_party_and_responsible_for(tmp_path: Path) -> N
         g = Graph()
         line, agent = iri("plan-line/1"), iri("post/director-cs")
         g.add((line, REM.lead, agent))
-        st.replace_graphs({iri("pack/extra"): g}, derived=inference_update())
+        st.replace_graphs({iri("pack/extra"): g},
+                          derived=source_inference_update([iri("pack/extra")]))
         assert inferred(st, agent, REM.leads, line)
         assert inferred(st, line, REM.responsibleParty, agent)
         assert inferred(st, agent, REM.responsibleFor, line)
 
 
+def test_writing_one_graph_infers_what_a_full_recompute_does(tmp_path: Path) -> None:
+    """The per-source update (what ingest runs) and the full one give the same graphs."""
+    pack = iri("pack/northshire-2011-09-22")
+    extra = Graph()
+    extra.add((iri("post/new"), REM.reportsTo, iri("post/head-safeguarding")))
+    extra.add((iri("body/new"), RDF.type, REM.Board))
+    with fixture_store(tmp_path / "a") as a, fixture_store(tmp_path / "b") as b:
+        a.replace_graphs({iri("pack/extra"): extra},
+                         derived=source_inference_update([iri("pack/extra")]))
+        # the new post is accountable, through the fixture's chain, to the top body
+        assert inferred(a, iri("post/new"), REM.accountableTo, iri("body/childrens-trust"))
+        a.replace_graphs({}, drop=[pack], derived=source_inference_update(removed=[pack]))
+        b.replace_graphs({iri("pack/extra"): extra}, drop=[pack], derived=inference_update(
+            b, written=[iri("pack/extra")], removed=[pack]))
+        names = inferred_graphs(a)
+        assert names == inferred_graphs(b) and inferred_graph_for(pack) not in names
+        for name in names:
+            assert set(a.graph(name)) == set(b.graph(name)), name
+        assert not inferred(a, iri("post/new"), REM.accountableTo, iri("body/childrens-trust"))
+
+
 def test_dropping_a_pack_drops_its_inferences(tmp_path: Path) -> None:
     with fixture_store(tmp_path / "s") as st:
-        assert st.count(INFERRED_GRAPH) > 0
-        st.replace_graphs({}, drop=[iri("pack/northshire-2011-09-22")],
-                          derived=inference_update())
+        pack = iri("pack/northshire-2011-09-22")
+        assert st.count(inferred_graph_for(pack)) > 0
+        st.replace_graphs({}, drop=[pack], derived=source_inference_update(removed=[pack]))
+        assert inferred_graph_for(pack) not in st.graph_names()
         assert not holds(st, iri("post/head-safeguarding"), REM.accountableTo,
                          iri("body/childrens-trust"))
         # what remains is inferred from ontology and reference data only
@@ -135,7 +176,7 @@ def test_ensure_ontology_loads_once_and_reloads_on_change(
         assert ensure_ontology(st) is False
         assert (REM.Action, RDF.type, OWL.Class) in st.graph(ONTOLOGY_GRAPH)
         assert st.count(REFERENCE_GRAPH) > 100
-        assert st.count(INFERRED_GRAPH) > 0
+        assert sum(st.count(g) for g in inferred_graphs(st)) > 0
         changed = tmp_path / "extra.ttl"
         changed.write_text("<urn:x> <urn:p> <urn:y> .\n", encoding="utf-8")
         monkeypatch.setattr(inference, "REFERENCE_FILES",

@@ -132,7 +132,7 @@ def test_a_failed_write_leaves_the_store_as_it_was(tmp_path: Path, cfg: Settings
         count, digest = store.count(), store_checksum(store)
         # a derived update that fails at the end of the request: nothing of it may stay
         monkeypatch.setattr(load_mod, "derived_update",
-                            lambda: "LOAD <http://127.0.0.1:9/unreachable.ttl>")
+                            lambda *_: "LOAD <http://127.0.0.1:9/unreachable.ttl>")
         with pytest.raises(Exception):  # noqa: B017 - the backend's own error type
             ingest_paths([b], store, cfg)
         assert store.count() == count and store_checksum(store) == digest
