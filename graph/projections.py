@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.store import Rows, Store
+from graph.accountability_view import build
+from graph.netgraph import PREFIXES, add_edge, add_node, label_of, rows
+from graph.store import Store
 from ontology.namespaces import REM
 
-PREFIXES = """PREFIX rem: <https://remit.example/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+__all__ = ["PREFIXES", "VIEWS", "Filters", "accountability", "apply_filters", "bodies", "chain",
+           "latest_status", "people", "project"]
 
 #: Node types by class, most specific first.
 NODE_TYPES = {
@@ -31,35 +30,6 @@ NODE_TYPES = {
     str(REM.RoleOwner): "role", str(REM.Body): "body", str(REM.Document): "document",
     str(REM.Meeting): "meeting",
 }
-
-ACCOUNTABILITY = PREFIXES + """
-SELECT ?rec ?recText ?timescale ?due ?src ?srcLabel ?srcKind ?act ?party ?partyLabel ?partyKind
-       ?body ?bodyLabel ?to ?toLabel
-WHERE {
-  ?rec a rem:Recommendation ; rem:text ?recText .
-  OPTIONAL { ?rec rem:timescale ?timescale }
-  OPTIONAL { ?rec rem:dueDate ?due }
-  OPTIONAL { { ?rec rem:fromInspection ?src . BIND("inspection" AS ?srcKind) }
-             UNION
-             { FILTER NOT EXISTS { ?rec rem:fromInspection ?any }
-               ?rec <http://www.w3.org/ns/prov#wasDerivedFrom> ?src .
-               BIND("document" AS ?srcKind) }
-             OPTIONAL { ?src dcterms:title ?srcLabel } }
-  OPTIONAL {
-    ?act rem:implements ?rec .
-    OPTIONAL {
-      ?act rem:responsibleParty ?party .
-      OPTIONAL { ?party rdfs:label ?partyLabel }
-      OPTIONAL { ?party a ?pc . VALUES (?pc ?partyKind) {
-          (rem:Person "person") (rem:Post "post") (rem:RoleOwner "role") (rem:Body "body") } }
-      OPTIONAL { { ?party rem:worksFor ?body } UNION { ?party rem:postIn ?body }
-                 UNION { ?party rem:holds/rem:postIn ?body }
-                 OPTIONAL { ?body rdfs:label ?bodyLabel } }
-    }
-    OPTIONAL { ?act rem:reportsProgressTo ?to . OPTIONAL { ?to rdfs:label ?toLabel } }
-  }
-}
-"""
 
 #: Every dated snapshot; the latest per action is picked in Python (:func:`latest_status`):
 #: the same choice as a FILTER NOT EXISTS over later snapshots, which pyoxigraph evaluates
@@ -115,33 +85,10 @@ class Filters:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _label(row: dict, var: str, fallback: str) -> str:
-    v = row.get(var)
-    return str(v) if v is not None else fallback.rsplit("/", 1)[-1]
-
-
-def _add_node(g: nx.MultiDiGraph, iri: object, type_: str, label: str, **attrs: object) -> str:
-    key = str(iri)
-    if key not in g:
-        g.add_node(key, iri=key, type=type_, label=label, **attrs)
-    return key
-
-
-def _edge(g: nx.MultiDiGraph, a: str, b: str, type_: str) -> None:
-    if not any(d.get("type") == type_ for d in (g.get_edge_data(a, b) or {}).values()):
-        g.add_edge(a, b, key=type_, type=type_, label=type_.replace("_", " "))
-
-
-def _rows(store: Store, query: str) -> Rows:
-    res = store.query(query)
-    assert isinstance(res, Rows)
-    return res
-
-
 def latest_status(store: Store) -> dict[str, str]:
     """Each action's status in its latest dated snapshot ("" if that snapshot has none)."""
     latest: dict[str, tuple[str, str]] = {}
-    for r in _rows(store, SNAPSHOTS):
+    for r in rows(store, SNAPSHOTS):
         act, when = str(r["act"]), str(r["asOf"])
         status = str(r.get("status", ""))
         seen = latest.get(act)
@@ -152,47 +99,25 @@ def latest_status(store: Store) -> dict[str, str]:
 
 def accountability(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
     f = filters or Filters()
-    g = nx.MultiDiGraph(view="accountability")
-    statuses = latest_status(store)
-    for r in _rows(store, ACCOUNTABILITY):
-        rec = _add_node(g, r["rec"], "recommendation", str(r["recText"]),
-                        timescale=str(r.get("timescale", "")), due=str(r.get("due", "")))
-        if "src" in r:
-            src = _add_node(g, r["src"], str(r.get("srcKind", "document")),
-                            _label(r, "srcLabel", str(r["src"])))
-            _edge(g, src, rec, "recommends")
-        if "act" not in r:
-            continue
-        act = _add_node(g, r["act"], "action", "Action", status=statuses.get(str(r["act"]), ""))
-        _edge(g, rec, act, "implemented_by")
-        if "party" in r:
-            party = _add_node(g, r["party"], str(r.get("partyKind", "person")),
-                              _label(r, "partyLabel", str(r["party"])))
-            _edge(g, act, party, "responsible")
-            if "body" in r:
-                body = _add_node(g, r["body"], "body", _label(r, "bodyLabel", str(r["body"])))
-                _edge(g, party, body, "works_for")
-        if "to" in r:
-            to = _add_node(g, r["to"], "body", _label(r, "toLabel", str(r["to"])))
-            _edge(g, act, to, "reports_to")
-    for r in _rows(store, OVERSIGHT):
+    g = build(store, latest_status(store))
+    for r in rows(store, OVERSIGHT):
         if str(r["a"]) in g or str(r["b"]) in g:
-            a = _add_node(g, r["a"], "body", _label(r, "aLabel", str(r["a"])))
-            b = _add_node(g, r["b"], "body", _label(r, "bLabel", str(r["b"])))
-            _edge(g, a, b, str(r["rel"]).rsplit("#", 1)[-1])
+            a = add_node(g, r["a"], "body", label_of(r, "aLabel", str(r["a"])))
+            b = add_node(g, r["b"], "body", label_of(r, "bLabel", str(r["b"])))
+            add_edge(g, a, b, str(r["rel"]).rsplit("#", 1)[-1])
     return apply_filters(g, f)
 
 
 def bodies(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(view="bodies")
-    for r in _rows(store, OVERSIGHT):
-        a = _add_node(g, r["a"], "body", _label(r, "aLabel", str(r["a"])))
-        b = _add_node(g, r["b"], "body", _label(r, "bLabel", str(r["b"])))
-        _edge(g, a, b, str(r["rel"]).rsplit("#", 1)[-1])
-    for r in _rows(store, SHARED_PEOPLE):
-        a = _add_node(g, r["a"], "body", _label(r, "aLabel", str(r["a"])))
-        b = _add_node(g, r["b"], "body", _label(r, "bLabel", str(r["b"])))
-        _edge(g, a, b, "shared_people")
+    for r in rows(store, OVERSIGHT):
+        a = add_node(g, r["a"], "body", label_of(r, "aLabel", str(r["a"])))
+        b = add_node(g, r["b"], "body", label_of(r, "bLabel", str(r["b"])))
+        add_edge(g, a, b, str(r["rel"]).rsplit("#", 1)[-1])
+    for r in rows(store, SHARED_PEOPLE):
+        a = add_node(g, r["a"], "body", label_of(r, "aLabel", str(r["a"])))
+        b = add_node(g, r["b"], "body", label_of(r, "bLabel", str(r["b"])))
+        add_edge(g, a, b, "shared_people")
     return apply_filters(g, filters or Filters())
 
 
@@ -208,21 +133,21 @@ def people(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(view="people")
     kinds: dict[str, str] = {}
     labels: dict[str, str] = {}
-    for r in _rows(store, PEOPLE_LINKS):
-        p = _add_node(g, r["p"], "person", _label(r, "pLabel", str(r["p"])))
+    for r in rows(store, PEOPLE_LINKS):
+        p = add_node(g, r["p"], "person", label_of(r, "pLabel", str(r["p"])))
         via.setdefault(str(r["via"]), set()).add(p)
         kinds[str(r["via"])] = str(r["kind"])
-        labels.setdefault(str(r["via"]), _label(r, "viaLabel", str(r["via"])))
+        labels.setdefault(str(r["via"]), label_of(r, "viaLabel", str(r["via"])))
     for v, members in via.items():
         ordered = sorted(members)
         if len(ordered) > HUB:
-            hub = _add_node(g, v, kinds[v], labels[v])
+            hub = add_node(g, v, kinds[v], labels[v])
             for a in ordered:
-                _edge(g, a, hub, f"in_{kinds[v]}")
+                add_edge(g, a, hub, f"in_{kinds[v]}")
             continue
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
-                _edge(g, a, b, f"shared_{kinds[v]}")
+                add_edge(g, a, b, f"shared_{kinds[v]}")
     return apply_filters(g, filters or Filters())
 
 
