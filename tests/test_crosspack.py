@@ -196,3 +196,21 @@ def test_two_updates_and_the_report_in_any_order(tmp_path: Path) -> None:
         g.add(t)
     report = validate(g)
     assert report.conforms, report
+
+
+def test_the_ingest_command_names_the_packs_it_rejoined(tmp_path: Path,
+                                                       texts: dict[str, str]) -> None:
+    from typer.testing import CliRunner
+
+    from remit.cli import app
+
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(tmp_path / "b_update.txt"), "--store", store])
+    assert first.exit_code == 0, first.output
+    assert "joined with" not in first.output
+    second = runner.invoke(app, ["ingest", str(tmp_path / "a_inspection.txt"), "--store", store])
+    assert second.exit_code == 0, second.output
+    assert "a_inspection.txt: recommendations joined with b_update.txt" in second.output

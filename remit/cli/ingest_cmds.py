@@ -101,6 +101,11 @@ def _report_table(report) -> None:  # type: ignore[no-untyped-def]
     data = report.to_json()
     out.print(f"{len(report.packs) - data['rejected']} ingested, {data['rejected']} rejected, "
               f"{data['warnings']} warnings, {data['merges']} merges", markup=False)
+    for p in report.packs:
+        if getattr(p, "relinked", None):
+            # other packs rewritten in the same transaction (their recommendations joined)
+            out.print(f"{p.name}: recommendations joined with {', '.join(p.relinked)}",
+                      markup=False)
 
 
 @app.command("sources")
