@@ -73,3 +73,18 @@ def test_kind_filter(client, kind):
     hits = client.get("/search", params={"q": "northshire", "kind": kind},
                       headers=JSON).json()["results"]
     assert all(h["kind"] == kind for h in hits)
+
+
+def test_an_index_of_an_older_format_is_rebuilt_not_patched(api_store, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "search.sqlite"
+    build_index(api_store, path)
+    with sqlite3.connect(path) as db:  # an index written before rows had fixed ids
+        db.execute("DELETE FROM meta WHERE key = 'format'")
+        db.execute("UPDATE entities SET rowid = rowid + 1")
+    db.close()
+    assert indexed_state(path) is None  # so the app rebuilds it on start
+    update_index(api_store, path, URIRef(api_app.PACK))
+    assert indexed_state(path) == api_store.state()
+    assert [h.kind for h in search(path, "placements")] == ["recommendation"]
