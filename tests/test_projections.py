@@ -140,3 +140,49 @@ def test_people_view_draws_a_large_group_as_a_hub(tmp_path: Path) -> None:
     assert g.number_of_nodes() == n + 1 and g.number_of_edges() == n
     assert g.nodes[ID + "body/big"]["type"] == "body"
     assert g.nodes[ID + "body/big"]["label"] == "Big Council"
+
+
+def test_accountability_sources_owner_kinds_and_post_bodies(tmp_path: Path) -> None:
+    """A recommendation with no inspection is drawn from its documents; with one, only from
+    the inspection. An owner without a known class is a person; a post holder's body is
+    reached through the post; each owner's facts appear once however many actions."""
+    trig = tmp_path / "kinds.trig"
+    trig.write_text("""@prefix rem: <https://remit.example/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix id: <https://remit.example/id/> .
+id:pack\\/k {
+  id:document\\/d1 dcterms:title "Minutes of the board" .
+  id:document\\/d2 dcterms:title "Improvement plan" .
+  id:inspection\\/i9 dcterms:title "Inspection of services" .
+  id:recommendation\\/q1 a rem:Recommendation ; rem:text "review audits" ;
+      prov:wasDerivedFrom id:document\\/d1 , id:document\\/d2 .
+  id:recommendation\\/q2 a rem:Recommendation ; rem:text "train staff" ;
+      prov:wasDerivedFrom id:document\\/d2 ; rem:fromInspection id:inspection\\/i9 .
+  id:action\\/x1 rem:implements id:recommendation\\/q1 ;
+      rem:responsibleParty id:person\\/nokind , id:person\\/holder .
+  id:action\\/x2 rem:implements id:recommendation\\/q2 ;
+      rem:responsibleParty id:person\\/holder , id:post\\/head .
+  id:person\\/holder a rem:Person ; rdfs:label "Hana Holder" ; rem:holds id:post\\/head .
+  id:post\\/head a rem:Post ; rdfs:label "Head of Service" ; rem:postIn id:body\\/c .
+  id:body\\/c a rem:Body ; rdfs:label "Council C" .
+}
+""", encoding="utf-8")
+    st = EmbeddedStore(tmp_path / "store")
+    st.load_file(trig)
+    g = project(st, "accountability")
+    assert edge_set(g) >= {
+        ("document/d1", "recommendation/q1", "recommends"),
+        ("document/d2", "recommendation/q1", "recommends"),
+        ("inspection/i9", "recommendation/q2", "recommends"),
+        ("action/x1", "person/nokind", "responsible"),
+        ("person/holder", "body/c", "works_for"),
+        ("post/head", "body/c", "works_for")}
+    assert ("document/d2", "recommendation/q2", "recommends") not in edge_set(g)
+    assert g.nodes[ID + "person/nokind"]["type"] == "person"
+    assert g.nodes[ID + "person/nokind"]["label"] == "nokind"
+    assert g.nodes[ID + "post/head"]["type"] == "post"
+    assert g.nodes[ID + "document/d1"]["label"] == "Minutes of the board"
+    assert g.nodes[ID + "inspection/i9"]["type"] == "inspection"
+    assert g.nodes[ID + "action/x1"]["status"] == ""
