@@ -31,11 +31,12 @@ What is materialised, in this order, per source graph (chains compose inside it)
 
 and then over the whole store:
 
-7. ``owl:TransitiveProperty`` closure, one operation per transitive property of the
-   ontology (``rem:accountableTo``, ``org:transitiveSubOrganizationOf``): its edges, asserted
-   or inferred in any graph, are gathered into ``INFERRED_GRAPH`` and closed with a ``+``
-   path inside it (a path inside ``GRAPH ?g`` would not cross from one pack to another);
-   edges some graph asserts are then removed from it.
+7. ``owl:TransitiveProperty`` closure, per transitive property of the ontology
+   (``rem:accountableTo``, ``org:transitiveSubOrganizationOf``): its edges, asserted or
+   inferred in any graph, are gathered into ``INFERRED_GRAPH`` and closed with a ``+`` path
+   inside it (a path inside ``GRAPH ?g`` would not cross from one pack to another). The
+   graph keeps every edge, so it stays closed: a write that only adds triples (a new pack)
+   extends it from its new edges; one that removes triples recomputes it.
 
 Not materialised: domains and ranges, owl:equivalent*, property chains, cardinalities.
 Updates read named graphs (``GRAPH ?g``), never the default graph's copy of the union.
@@ -100,21 +101,36 @@ def _local_ops(src: str, dst: str) -> list[str]:
     return ops
 
 
-def _transitive(prop: URIRef) -> str:
+def _closure(prop: URIRef) -> list[str]:
+    """Every edge of ``prop`` in any graph, then the closure, in INFERRED_GRAPH."""
     p = prop.n3()
-    return (f"INSERT {{ GRAPH {INF} {{ ?a {p} ?b }} }} WHERE {{ GRAPH ?g {{ ?a {p} ?b }} }} ;\n"
+    return [f"INSERT {{ GRAPH {INF} {{ ?a {p} ?b }} }} WHERE {{ GRAPH ?g {{ ?a {p} ?b }} }}",
             f"INSERT {{ GRAPH {INF} {{ ?a {p} ?b }} }} WHERE {{ "
-            f"{{ SELECT DISTINCT ?a ?b WHERE {{ GRAPH {INF} {{ ?a {p}+ ?b }} }} }} }}")
+            f"{{ SELECT DISTINCT ?a ?b WHERE {{ GRAPH {INF} {{ ?a {p}+ ?b }} }} }} }}"]
 
 
-def _global_ops(ontology: Graph | None) -> list[str]:
-    """Step 7: the transitive closure across graphs, into INFERRED_GRAPH."""
-    ops = [f"DROP SILENT GRAPH {INF}"]
-    ops += [_transitive(p) for p in transitive_properties(ontology)]
-    # EXISTS, not a join: a lookup per closure edge instead of a pass over every quad.
-    ops.append(f"DELETE {{ GRAPH {INF} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {INF} {{ ?s ?p ?o }} "
-               f"FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {INF}) }} }}")
-    return ops
+def _extension(prop: URIRef, graphs: list[URIRef]) -> list[str]:
+    """Extend a closed INFERRED_GRAPH by the edges ``graphs`` add: the edges first, then
+    for each new edge a -> b every x ->* a with every b ->* y (paths inside the graph, so
+    through other new edges too). Complete for additions only: an edge that went may leave
+    pairs that no longer hold, so writes that remove triples recompute the closure."""
+    p = prop.n3()
+    values = " ".join(g.n3() for g in graphs)
+    return [f"INSERT {{ GRAPH {INF} {{ ?a {p} ?b }} }} WHERE {{ VALUES ?w {{ {values} }} "
+            f"GRAPH ?w {{ ?a {p} ?b }} }}",
+            f"INSERT {{ GRAPH {INF} {{ ?x {p} ?y }} }} WHERE {{ "
+            f"{{ SELECT DISTINCT ?x ?y WHERE {{ VALUES ?w {{ {values} }} GRAPH ?w {{ ?a {p} ?b }} "
+            f"GRAPH {INF} {{ ?x {p}* ?a . ?b {p}* ?y }} }} }} }}"]
+
+
+def _global_ops(ontology: Graph | None, added: list[URIRef] | None = None) -> list[str]:
+    """Step 7: the closure of the transitive properties across graphs, in INFERRED_GRAPH
+    (every edge, asserted or not, so the graph stays closed): recomputed, or extended when
+    ``added`` lists the graphs of a write that only adds triples."""
+    props = transitive_properties(ontology)
+    if added is not None:
+        return [op for p in props for op in _extension(p, added)] if added else []
+    return [f"DROP SILENT GRAPH {INF}", *(op for p in props for op in _closure(p))]
 
 
 @lru_cache(maxsize=1)
@@ -133,18 +149,14 @@ def transitive_properties(ontology: Graph | None = None) -> list[URIRef]:
                   if isinstance(p, URIRef))
 
 
-def _transitive(prop: URIRef) -> str:
-    p = prop.n3()
-    return (f"INSERT {{ GRAPH {INF} {{ ?a {p} ?b }} }} WHERE {{ GRAPH ?g {{ ?a {p} ?b }} }} ;\n"
-            f"INSERT {{ GRAPH {INF} {{ ?a {p} ?b }} }} WHERE {{ "
-            f"{{ SELECT DISTINCT ?a ?b WHERE {{ GRAPH {INF} {{ ?a {p}+ ?b }} }} }} }}")
-
-
 def source_inference_update(written: Iterable[URIRef] = (), removed: Iterable[URIRef] = (),
-                            ontology: Graph | None = None) -> str:
+                            ontology: Graph | None = None, additions_only: bool = False) -> str:
     """The update to run with a write of the graphs ``written`` and the removal of
     ``removed``: recompute what each implies into its own inferred graph, then the
-    transitive closure."""
+    transitive closure. ``additions_only`` says the write removes no triple (a new pack):
+    the closure is then extended from the new edges instead of recomputed, so its cost
+    follows the pack, not the store."""
+    written, removed = list(written), list(removed)
     ops = []
     for source in removed:
         ops.append(f"DROP SILENT GRAPH {inferred_graph_for(source).n3()}")
@@ -153,7 +165,10 @@ def source_inference_update(written: Iterable[URIRef] = (), removed: Iterable[UR
         ops += [f"DROP SILENT GRAPH {dst}",
                 f"INSERT DATA {{ GRAPH {dst} {{ {dst} {DERIVED_FROM} {source.n3()} }} }}",
                 *_local_ops(source.n3(), dst)]
-    return " ;\n".join(ops + _global_ops(ontology))
+    added = None
+    if additions_only and not removed:
+        added = [g for w in written for g in (w, inferred_graph_for(w))]
+    return " ;\n".join(ops + _global_ops(ontology, added))
 
 
 def inference_update(store: Store, ontology: Graph | None = None,

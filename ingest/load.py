@@ -88,14 +88,15 @@ def _optional(module: str, name: str) -> Any:
         raise
 
 
-def derived_update(written: Iterable[URIRef] = (), removed: Iterable[URIRef] = ()) -> str:
+def derived_update(written: Iterable[URIRef] = (), removed: Iterable[URIRef] = (),
+                   additions_only: bool = False) -> str:
     """The SPARQL Update that recomputes what the written and removed graphs imply (the
-    inferred graphs of those graphs only, and the transitive closure); "" until inference
-    exists."""
+    inferred graphs of those graphs only, and the transitive closure, extended rather than
+    recomputed when the write only adds triples); "" until inference exists."""
     fn = _optional("graph.inference", "source_inference_update")
     if fn is None:
         return ""
-    return fn(list(written), list(removed))
+    return fn(list(written), list(removed), additions_only=additions_only)
 
 
 def prepare(store: Store) -> None:
@@ -169,7 +170,8 @@ def ingest_file(path: Path, store: Store, settings: Settings) -> PackResult:
     # the other packs whose recommendations now join (or leave) this one's, in the same
     # transaction: the store never holds two nodes for one recommendation
     store.replace_graphs({iri: graph, **cross.others},
-                         derived=derived_update([iri, *cross.others]))
+                         derived=derived_update([iri, *cross.others],
+                                                additions_only=old is None and not cross.others))
     for changed in [iri, *cross.others]:
         problem = _index_pack(store, settings, changed)
         if problem:
