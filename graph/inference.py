@@ -192,9 +192,15 @@ def inferred_graphs(store: Store) -> list[URIRef]:
     return [g for g in store.graph_names() if _is_inferred(g)]
 
 
-def files_digest(paths: tuple[Path, ...]) -> str:
-    """SHA-256 over the files' names and bytes: changes when any of them changes."""
-    h = hashlib.sha256()
+#: Changed when the inferred graphs are laid out differently: it is part of the ontology
+#: graph's digest, so a store inferred the old way is recomputed on its next write.
+INFERENCE_LAYOUT = "per-source graphs, closed transitive graph (2)"
+
+
+def files_digest(paths: tuple[Path, ...], salt: str = "") -> str:
+    """SHA-256 over the files' names and bytes (and ``salt``): changes when any of them
+    changes."""
+    h = hashlib.sha256(salt.encode("utf-8"))
     for p in paths:
         h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
@@ -221,7 +227,7 @@ def ensure_ontology(store: Store) -> bool:
     recomputing inferences in the same transaction. Returns True when it wrote."""
     from ontology.reference import reference_graph
 
-    ont_digest = files_digest(ONTOLOGY_FILES)
+    ont_digest = files_digest(ONTOLOGY_FILES, INFERENCE_LAYOUT)
     ref_digest = files_digest(REFERENCE_FILES)
     if (_stored_digest(store, ONTOLOGY_GRAPH) == ont_digest
             and _stored_digest(store, REFERENCE_GRAPH) == ref_digest):

@@ -210,3 +210,12 @@ def test_extending_the_closure_for_a_new_pack_equals_recomputing_it(tmp_path: Pa
         assert set(a.graph(INFERRED_GRAPH)) == set(b.graph(INFERRED_GRAPH))
         assert inferred(a, chain[0], REM.accountableTo, iri("body/childrens-trust"))
         assert inferred(a, chain[0], REM.accountableTo, chain[2])
+
+
+def test_a_store_inferred_with_another_layout_is_recomputed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with EmbeddedStore(tmp_path / "s") as st:
+        assert ensure_ontology(st) is True
+        monkeypatch.setattr(inference, "INFERENCE_LAYOUT", "an older layout")
+        assert ensure_ontology(st) is True  # the digest changed: everything is recomputed
+        assert ensure_ontology(st) is False
