@@ -44,9 +44,10 @@ FILTERS = {
       UNION { ?rec rem:evidence/rem:inDocument ?document }
       UNION { ?rec rem:fromInspection/rem:reportedIn ?document }""",
     "timescale": "?rec rem:timescale ?timescale .",
-    # a snapshot with the wanted status at the recommendation's latest snapshot key (the
-    # grouped MAX of LATEST_KEY): every recommendation whose latest status is ?status, and
-    # on a tie of dates perhaps one more, which the exact check in Python then drops
+    # a snapshot with the wanted status on the recommendation's latest snapshot date (a
+    # grouped MAX of the date as text, "" when undated, as describe_recommendations compares
+    # them): every recommendation whose latest status is ?status and, on a tie of dates,
+    # perhaps one more, which select() then drops
     "status": """{ SELECT ?rec (MAX(?sKey) AS ?sLatest) WHERE {
         ?sAct rem:implements ?rec . ?sSnap rem:statusOf ?sAct ; rem:status ?sAny .
         OPTIONAL { ?sSnap rem:asOf ?sAt } BIND(COALESCE(STR(?sAt), "") AS ?sKey) }
