@@ -108,4 +108,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
             continue
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    from queryapi import openapi
+
+    openapi.install(app)  # the document says what each route serves, refuses and requires
     return app

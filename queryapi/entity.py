@@ -9,9 +9,9 @@ serves the page, so a local server answers for the published IRIs.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
@@ -27,6 +27,7 @@ from queryapi.templating import render
 router = APIRouter()
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}\Z")  # \Z: "$" would let a final newline in
+CONCEPT = re.compile(r"^[A-Za-z0-9_.-]{1,100}\Z")
 LABELS = (RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title, REM.recommendationId, REM.reference,
           REM.fileName, REM.text, REM.excerptText)
 
@@ -57,9 +58,19 @@ def resolve(request: Request, type_: str, key: str) -> URIRef:
     return entity_iri(state(request).settings.base_iri, type_, key)
 
 
+def json_pattern(regex: re.Pattern[str]) -> str:
+    """``regex`` as JSON Schema spells it (ECMA-262 has no ``\\Z``; its ``$`` is the end)."""
+    return regex.pattern.removesuffix("\\Z") + "$"
+
+
+#: Path parameters as the OpenAPI document states them; checked here, for this module's 400.
+KeyP = Annotated[str, Path(json_schema_extra={"pattern": json_pattern(KEY)})]
+
+
 @router.get("/vocab/{scheme}/{concept}", summary="A vocabulary concept (HTML or RDF)")
-def concept(scheme: str, concept: str, request: Request) -> Response:
-    if not KEY.match(scheme) or not re.match(r"^[A-Za-z0-9_.-]{1,100}\Z", concept):
+def concept(scheme: KeyP, concept: Annotated[str, Path(json_schema_extra={
+        "pattern": json_pattern(CONCEPT)})], request: Request) -> Response:
+    if not KEY.match(scheme) or not CONCEPT.match(concept):
         raise ApiError(400, f"malformed concept {scheme[:40]!r}/{concept[:40]!r}")
     return describe(request, URIRef(f"{VOCAB}{scheme}/{concept}"))
 
@@ -92,7 +103,8 @@ def entity_data(request: Request, iri: URIRef) -> dict[str, Any]:
 @router.get("/id/{type_}/{key}", summary="Entity page (HTML) or its description (RDF by Accept)",
             responses={200: {"content": {"text/html": {}, "text/turtle": {},
                                          "application/ld+json": {}}}})
-def entity(type_: str, key: str, request: Request) -> Response:
+def entity(type_: Annotated[str, Path(json_schema_extra={"enum": list(ENTITY_TYPES)})],
+           key: KeyP, request: Request) -> Response:
     return describe(request, resolve(request, type_, key))
 
 

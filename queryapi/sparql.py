@@ -16,6 +16,7 @@ from graph.store import QuerySyntaxError, QueryTimeout, StoreError
 from queryapi import negotiation as neg
 from queryapi.errors import ApiError, QueryTimedOut
 from queryapi.guard import check_size, check_write, inspect, refuse_remote
+from queryapi.iri import is_absolute_iri
 from queryapi.jsonld import to_jsonld
 from queryapi.limits import client_id
 from queryapi.state import AppState, state
@@ -25,16 +26,16 @@ router = APIRouter()
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
-_BAD_IRI = set('<>"{}|^`\\ \n\t')
 
 
 def iris(values: Sequence[str], param: str) -> list[URIRef] | None:
-    """Dataset parameters as IRIs (they select stored graphs; nothing is fetched)."""
+    """Dataset parameters as IRIs (they select stored graphs; nothing is fetched); one the
+    store could not parse is refused here (400), not by the store (503)."""
     if not values:
         return None
     out = []
     for v in values:
-        if not v or any(c in _BAD_IRI for c in v) or ":" not in v:
+        if not is_absolute_iri(v):
             raise ApiError(400, f"{param}={v!r} is not an absolute IRI")
         out.append(URIRef(v))
     return out
@@ -127,17 +128,16 @@ async def sparql_get(request: Request) -> Response:
         raise ApiError(405, "updates must be POSTed (application/sparql-update or form "
                        "field update=)", headers={"Allow": "POST"})
     query = one(params.getlist("query"), "query")
-    if query is None:
+    default_graph = iris(params.getlist("default-graph-uri"), "default-graph-uri")
+    named_graphs = iris(params.getlist("named-graph-uri"), "named-graph-uri")
+    if query is None:  # the dataset parameters were checked all the same: a typo is a 400
         if neg.wants_html(request.headers.get("accept")):
             return RedirectResponse("/", status_code=303)
         from queryapi.void import service_description
 
         return service_description(st, request)
     return await run_query(st, request, query, fmt=params.get("format"),
-                           default_graph=iris(params.getlist("default-graph-uri"),
-                                              "default-graph-uri"),
-                           named_graphs=iris(params.getlist("named-graph-uri"),
-                                             "named-graph-uri"))
+                           default_graph=default_graph, named_graphs=named_graphs)
 
 
 @router.post("/sparql/", include_in_schema=False)
@@ -156,7 +156,8 @@ async def sparql_post(request: Request) -> Response:
                                                     form.getlist("default-graph-uri")]
         ng = params.getlist("named-graph-uri") + [str(v) for v in
                                                   form.getlist("named-graph-uri")]
-        fmt = str(form.get("format") or params.get("format") or "") or None
+        fmt = one([f for f in [*params.getlist("format"), *map(str, form.getlist("format"))]
+                   if f], "format")  # in the URL or the form, not both: neither wins
         if updates:
             return await run_update(st, request, one(updates, "update") or "")
         query = one(queries, "query")
