@@ -79,7 +79,8 @@ class Mapper(PeopleMapping):
         #: looks for its item by title, and reading titles back from the graph for every
         #: report and item made that quadratic (kept up to date by each item's mapping)
         self.agenda_titles: dict[URIRef, str] = {}
-        self._integers: dict[int, Literal] = {}
+        self._literals: dict[tuple[type, str | int | bool, URIRef | None], Literal] = {}
+        self._nodes: dict[tuple[str, str], URIRef] = {}
         self.docs: list[tuple[DocumentRecords, URIRef]] = []
         #: recommendation nodes by normalised id and by normalised text, for actions
         self.recs: dict[str, URIRef] = {}
@@ -97,10 +98,15 @@ class Mapper(PeopleMapping):
     # --- terms -------------------------------------------------------------------
 
     def iri(self, type_: str, *parts: object) -> URIRef:
-        return entity_iri(self.base, type_, key_for(*parts))
+        return self.node(type_, key_for(*parts))
 
     def node(self, type_: str, key: str) -> URIRef:
-        return entity_iri(self.base, type_, key)
+        """The entity's IRI, one object per entity: the graph's indexes find a term they
+        already hold by identity, without rdflib's slower equality test."""
+        found = self._nodes.get((type_, key))
+        if found is None:
+            found = self._nodes[(type_, key)] = entity_iri(self.base, type_, key)
+        return found
 
     def add(self, s: Node, p: URIRef, o: Node | str | int | bool | None) -> None:
         """Add a triple unless the object is empty; Python values become typed literals."""
@@ -109,14 +115,20 @@ class Mapper(PeopleMapping):
         if isinstance(o, Identifier):  # URIRef and Literal are str subclasses: test first
             self.g.add((s, p, o))
         elif isinstance(o, bool | str):
-            self.g.add((s, p, Literal(o.strip() if isinstance(o, str) else o)))
-        elif type(o) is int:  # line numbers mostly: one literal per value, shared
-            lit = self._integers.get(o)
-            if lit is None:
-                lit = self._integers[o] = Literal(o, datatype=XSD.integer)
-            self.g.add((s, p, lit))
+            self.g.add((s, p, self._literal(o.strip() if isinstance(o, str) else o)))
+        elif type(o) is int:  # line numbers mostly
+            self.g.add((s, p, self._literal(o, XSD.integer)))
         else:
             self.g.add((s, p, Literal(o, datatype=XSD.integer)))
+
+    def _literal(self, value: str | int | bool, datatype: URIRef | None = None) -> Literal:
+        """One Literal object per value: a large pack writes some 12,000 literals but only
+        a third are distinct, and building one costs rdflib a dozen datatype checks."""
+        key = (type(value), value, datatype)  # True, 1 and "1" stay apart
+        found = self._literals.get(key)
+        if found is None:
+            found = self._literals[key] = Literal(value, datatype=datatype)
+        return found
 
     def resolve(self, name: str | None) -> tuple[str, str] | None:
         """(entity type, key) of a name as written, from resolution first."""

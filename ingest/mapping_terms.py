@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -84,6 +85,7 @@ def key_of(node: URIRef) -> str:
     return str(node).rsplit("/", 1)[-1]
 
 
+@lru_cache(maxsize=8192)
 def date_literal(value: str | None) -> Literal | None:
     """``xsd:date`` for an ISO date; None for anything else (kept as text elsewhere)."""
     v = (value or "").strip()
@@ -94,6 +96,7 @@ def date_literal(value: str | None) -> Literal | None:
         return None
 
 
+@lru_cache(maxsize=8192, typed=True)
 def number_literal(value: int | str | None) -> Literal | None:
     """``xsd:integer`` for whole numbers ("6" too); a plain literal for "6a"; None if empty."""
     if value is None or str(value).strip() == "":
