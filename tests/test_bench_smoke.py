@@ -108,3 +108,11 @@ def test_quick_mode_is_small_and_the_table_prints_every_part(
     text = capsys.readouterr().out
     assert "load bulk 10" in text and "01-x" in text and "stopped after 10 s" in text
     assert "error in virtuoso" in text
+
+
+def test_ingest_into_a_loaded_store_is_timed(tmp_path: Path) -> None:
+    from bench import ingest_scale
+
+    res = ingest_scale.measure(3000, 1, root=tmp_path / "scale", data_dir=tmp_path / "data")
+    assert res["triples"] >= 3000 and res["bulk_load_s"] >= 0
+    assert res["ontology_and_full_inference_s"] > 0 and len(res["new_pack_s"]) == 1
