@@ -13,6 +13,7 @@ document is built once per app and cached, as FastAPI does.
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import deepcopy
 from typing import Any
 
 from fastapi import FastAPI
@@ -100,9 +101,9 @@ def complete_operation(path: str, op: dict[str, Any], served: Served,
     media = served.media or _declared_content(route) or tuple(ok.get("content") or ())
     ok["content"] = _content(media, ok.get("content") or {})
     if served.ok_headers:
-        ok["headers"] = dict(served.ok_headers)
+        ok["headers"] = deepcopy(served.ok_headers)
     for status, response in served.other.items():
-        responses[str(status)] = dict(response)
+        responses[str(status)] = deepcopy(response)
     for status in list(responses):
         if status[0] in "45" and int(status) not in served.errors:
             del responses[status]
@@ -115,11 +116,11 @@ def complete_operation(path: str, op: dict[str, Any], served: Served,
             raise OpenApiTableError(f"{path}: the table constrains parameter {name!r}, which "
                                     "the route does not declare; update queryapi/openapi_table.py")
         _constrain(names[name], schema)
-    params.extend(dict(p) for p in served.params if p["name"] not in names)
+    params.extend(deepcopy(p) for p in served.params if p["name"] not in names)
     if not params:
         del op["parameters"]
     if served.body:
-        op["requestBody"] = served.body
+        op["requestBody"] = deepcopy(served.body)  # each app's document is its own
 
 
 def _constrain(param: dict[str, Any], schema: dict[str, Any]) -> None:
@@ -130,7 +131,7 @@ def _constrain(param: dict[str, Any], schema: dict[str, Any]) -> None:
             target = alt
     if target.get("type") == "array":
         target = target["items"]
-    target.update(schema)
+    target.update(deepcopy(schema))
 
 
 def complete(doc: dict[str, Any], routes: dict[tuple[str, str], APIRoute]) -> dict[str, Any]:
@@ -139,7 +140,7 @@ def complete(doc: dict[str, Any], routes: dict[tuple[str, str], APIRoute]) -> di
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
     for name in FASTAPI_SCHEMAS:
         schemas.pop(name, None)
-    schemas["Error"] = ERROR_SCHEMA
+    schemas["Error"] = deepcopy(ERROR_SCHEMA)
     for path, ops in doc.get("paths", {}).items():
         for method, op in ops.items():
             served = OPERATIONS.get(f"{method.upper()} {path}")
