@@ -161,7 +161,7 @@ def install(app: FastAPI) -> None:
         if getattr(app.state, "openapi_completed", False):
             return app.openapi_schema  # type: ignore[return-value]
         routes = {(m, r.path): r for r in app.routes if isinstance(r, APIRoute)
-                  for m in r.methods}
+                  for m in r.methods or ()}
         app.openapi_schema = complete(generate(), routes)
         app.state.openapi_completed = True
         return app.openapi_schema

@@ -47,6 +47,13 @@ def test_every_documented_operation_is_described_by_the_table():
     assert set(DOCUMENTED) == set(OPERATIONS)
 
 
+def test_the_document_is_valid_openapi_3_1():
+    from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
+
+    assert DOC["openapi"].startswith("3.1")
+    assert [str(e)[:200] for e in OPENAPI_31_VALIDATOR.iter_errors(DOC)] == []
+
+
 @pytest.mark.parametrize("label", sorted(OPERATIONS))
 def test_each_operation_declares_its_error_statuses_with_the_error_body(label):
     responses = DOCUMENTED[label]["responses"]
