@@ -113,7 +113,11 @@ def centrality(store: Store, top: int = 10) -> dict[str, list[dict[str, Any]]]:
     g = accountability(store)
     if g.number_of_nodes() == 0:
         return {"degree": [], "betweenness": []}
-    und = nx.Graph(g.to_undirected())
+    # nodes in sorted order: the sampled sources then depend on the graph, not on the order
+    # the store returned its rows in
+    und = nx.Graph()
+    und.add_nodes_from(sorted(g.nodes))
+    und.add_edges_from(g.to_undirected().edges())
     degree = nx.degree_centrality(und)
     # exact up to EXACT_UP_TO nodes; above, estimated from SAMPLE sources (exact is O(n*m):
     # 90 s at 5,000 nodes), with a fixed seed so the figures are repeatable

@@ -186,3 +186,24 @@ id:pack\\/k {
     assert g.nodes[ID + "document/d1"]["label"] == "Minutes of the board"
     assert g.nodes[ID + "inspection/i9"]["type"] == "inspection"
     assert g.nodes[ID + "action/x1"]["status"] == ""
+
+
+def test_sampled_betweenness_does_not_depend_on_row_order(store: EmbeddedStore,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above EXACT_UP_TO nodes betweenness is estimated from sampled sources; the sample
+    must come from the graph itself, not from the order the store returned rows in."""
+    import networkx as nx
+
+    from graph import analytics
+
+    g = project(store, "accountability")
+    backwards = nx.MultiDiGraph(view="accountability")
+    backwards.add_nodes_from(reversed(list(g.nodes(data=True))))
+    backwards.add_edges_from(reversed(list(g.edges(keys=True, data=True))))
+    monkeypatch.setattr(analytics, "EXACT_UP_TO", 0)
+    monkeypatch.setattr(analytics, "SAMPLE", 3)
+    monkeypatch.setattr(analytics, "accountability", lambda _store: g)
+    forwards = analytics.centrality(store)
+    monkeypatch.setattr(analytics, "accountability", lambda _store: backwards)
+    assert analytics.centrality(store) == forwards
+    assert forwards["betweenness"]
