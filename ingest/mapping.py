@@ -27,7 +27,6 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from ingest.keycache import key_for, normalise
 from ingest.mapping_people import PeopleMapping
 from ingest.mapping_tables import BODY_CLASS, DOC_CLASS
 from ingest.mapping_terms import (
@@ -48,7 +47,7 @@ from ingest.mapping_terms import key_of as key_of  # the other mapping modules
 from ingest.mapping_terms import number_literal as number_literal  # import them from here
 from ingest.records import DocumentRecords, PackExtraction, Span
 from ingest.text import PackText
-from ontology.namespaces import entity_iri
+from ontology.namespaces import entity_iri, key_for, normalise
 
 AGENT_TYPES = {"body": "body", "person": "person", "role": "role-owner", "post": "post"}
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from ingest import records as r
-from ingest.keycache import key_for, normalise
 from ingest.mapping import Mapper, date_literal, key_of, number_literal
 from ingest.mapping_records import rec_node, status_concept, timescale_concept
 from ingest.mapping_terms import DCTERMS, RDF, RDFS, REM
+from ontology.namespaces import key_for, normalise
 
 
 def map_commitments(m: Mapper, d: r.DocumentRecords, doc: URIRef) -> None:

@@ -13,7 +13,6 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
-from ingest.keycache import normalise
 from ingest.mapping_tables import CONTEXT_ROLES, MEMBERSHIP_ROLES, STAFF_ROLES
 from ingest.mapping_terms import (
     FOAF,
@@ -27,6 +26,7 @@ from ingest.mapping_terms import (
     key_of,
 )
 from ingest.records import PackExtraction, Span
+from ontology.namespaces import normalise
 
 
 class PeopleMapping:

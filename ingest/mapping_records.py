@@ -14,7 +14,6 @@ import re
 from rdflib import URIRef
 
 from ingest import records as r
-from ingest.keycache import key_for, normalise
 from ingest.mapping import Mapper, date_literal, key_of, number_literal
 from ingest.mapping_terms import (
     DCTERMS,
@@ -26,6 +25,7 @@ from ingest.mapping_terms import (
     STATUS,
     TIMESCALE,
 )
+from ontology.namespaces import key_for, normalise
 
 JUDGEMENT_SOURCES = {"heading": "graded-heading", "table": "main-findings-table",
                      "prose": "prose-statement"}

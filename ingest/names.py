@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.keycache import normalise
 from ingest.records import BodyType
+from ontology.namespaces import normalise
 
 TITLES = frozenset({
     "councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr", "professor",

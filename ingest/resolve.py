@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest.keycache import key_for, normalise
 from ingest.names import (
     body_head,
     classify_agent,
@@ -28,6 +27,7 @@ from ingest.records import DocumentRecords, Merge, PackExtraction, RoleHeld, Rol
 from ingest.refdata import Reference, reference
 from ingest.resolve_bodies import BodyResolver, BodyUse
 from ingest.resolve_people import PersonUse, link_posts, resolve_people
+from ontology.namespaces import key_for, normalise
 
 _STAFF_CONTEXTS = frozenset({"meeting.officers", "report.author", "action.owner", "report"})
 _VOLUNTARY = re.compile(r"voluntary|third sector|charit", re.I)

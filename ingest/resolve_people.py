@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.keycache import key_for, normalise
 from ingest.names import (
     PersonName,
     content_words,
@@ -21,6 +20,7 @@ from ingest.names import (
     surname_key,
 )
 from ingest.records import Merge, Person, Post, RoleHeld, Span
+from ontology.namespaces import key_for, normalise
 
 
 @dataclass

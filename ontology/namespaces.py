@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
@@ -286,13 +287,24 @@ ENTITY_TYPES = (
 )
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """Case-, accent-, punctuation- and space-insensitive form used to derive keys."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    """Case-, accent-, punctuation- and space-insensitive form used to derive keys.
+
+    Cached, and an ASCII text (nearly every one) skips the decomposition, which cannot
+    change it: mapping a large pack asks for thousands of keys."""
+    if text.isascii():
+        s = text.lower()
+    else:
+        s = unicodedata.normalize("NFKD", text)
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = s.replace("&", " and ")
-    s = re.sub(r"[^a-z0-9]+", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = _NON_ALNUM.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
 
 
 def key_for(*parts: object) -> str:
