@@ -18,20 +18,26 @@ from graph.layout_cache import StateCache
 from graph.projections import PREFIXES, accountability
 from graph.store import Rows, Store
 
+#: No owner = no action of it has an owner who is not role-only. The owned recommendations
+#: are found once, by an anti-join (MINUS), not by a NOT EXISTS per row inside a NOT EXISTS
+#: per recommendation (which ran for minutes at 1M triples).
 NO_OWNER = PREFIXES + """
 SELECT ?rec ?text ?timescale WHERE {
   ?rec a rem:Recommendation ; rem:text ?text .
   OPTIONAL { ?rec rem:timescale ?timescale }
-  FILTER NOT EXISTS { ?act rem:implements ?rec ; rem:responsibleParty ?p .
-                      FILTER NOT EXISTS { ?p a rem:RoleOwner } }
+  MINUS { SELECT DISTINCT ?rec WHERE { ?act rem:implements ?rec ; rem:responsibleParty ?p .
+                                       MINUS { ?p a rem:RoleOwner } } }
 } ORDER BY ?text
 """
 
+#: The role-only owners' pairs first, then texts and labels: with the OPTIONAL in the same
+#: group the engine joined every recommendation's text first (152 s -> 0.17 s at 1M).
 ROLE_ONLY = PREFIXES + """
 SELECT ?rec ?text ?role ?roleLabel WHERE {
-  ?act rem:implements ?rec ; rem:responsibleParty ?role .
-  ?role a rem:RoleOwner . OPTIONAL { ?role rdfs:label ?roleLabel }
+  { SELECT DISTINCT ?rec ?role WHERE {
+      ?role a rem:RoleOwner . ?act rem:responsibleParty ?role ; rem:implements ?rec } }
   ?rec rem:text ?text .
+  OPTIONAL { ?role rdfs:label ?roleLabel }
 } ORDER BY ?text
 """
 

@@ -81,6 +81,8 @@ def test_binding_replaces_every_copy_of_the_parameter() -> None:
 
 @pytest.mark.parametrize(("name", "query"), [
     ("analytics-open-load", analytics.OPEN_LOAD),
-    ("analytics-cross-agency", analytics.CROSS_AGENCY)])
+    ("analytics-cross-agency", analytics.CROSS_AGENCY),
+    ("analytics-no-owner", analytics.NO_OWNER),
+    ("analytics-role-only", analytics.ROLE_ONLY)])
 def test_analytics_equals_its_reference(store: EmbeddedStore, name: str, query: str) -> None:
     same_rows(table(store, query), table(store, reference(name)))
