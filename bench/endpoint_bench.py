@@ -49,6 +49,19 @@ def workload(store_dir: Path, n: int = 20) -> dict[str, list[str]]:
             "board_reports": [BOARD_REPORTS % i for i in boards]}
 
 
+def prepare_search_index(store_dir: Path) -> None:
+    """Build the store's search index if it is missing or stale (as ingest keeps it)."""
+    from graph.search_index import build_index, indexed_state
+
+    store = open_reader(store_dir)
+    try:
+        path = store_dir / "search.sqlite"
+        if indexed_state(path) != store.state():
+            build_index(store, path)
+    finally:
+        store.close()
+
+
 def measure(url: str, work: dict[str, list[str]], clients: tuple[int, ...],
             seconds: float) -> dict[str, Any]:
     out: dict[str, Any] = {}

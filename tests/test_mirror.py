@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
 from graph.embedded import EmbeddedStore
 from graph.mirror import is_mirrored, written_graphs
-from graph.store import Rows
+from graph.store import Rows, StoreError
 from ontology.namespaces import LOADED_GRAPH
 
 EX = Namespace("https://example.org/")
@@ -201,3 +201,14 @@ def test_any_sequence_of_writes_keeps_the_copy_equal_to_the_union(
                 body = "".join(f"{s.n3()} {p.n3()} {o.n3()} . " for s, p, o in triples)
                 store.update(f"INSERT DATA {{ GRAPH <{name}> {{ {body} }} }}")
             assert_mirrored(store)
+
+
+def test_a_file_that_breaks_part_way_loads_nothing(store: EmbeddedStore, tmp_path: Path) -> None:
+    store.replace_graphs({G1: graph_of(SHARED)})
+    f = tmp_path / "x.nt"
+    good = "".join(f"<{EX.a}> <{EX.p}> \"{i}\" .\n" for i in range(50))
+    f.write_text(good + "<broken\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"x\.nt"):
+        store.load_file(f, G2)
+    assert store.count() == 1 and store.graph_names() == [G1]
+    assert_mirrored(store)
