@@ -22,6 +22,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -72,6 +73,7 @@ class EmbeddedStore(Store):
         self._current: str | None = None
         self._opened_at: float = 0.0
         self._counts: dict[str, int] = {}
+        self._count_lock = threading.Lock()
         if read_only:
             self._store = self._open_snapshot()
         else:
@@ -350,9 +352,7 @@ class EmbeddedStore(Store):
         return self._named_quads() - before
 
     def _named_quads(self) -> int:
-        """Quads in named graphs, counted by the engine (both counts are native scans)."""
-        res: Any = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return len(self._store) - int(next(iter(res))["n"].value)
+        return mirror.named_quad_count(self._store)
 
     def bulk_load(self, path: Any, fmt: str = "application/n-quads") -> None:
         """Fast, non-transactional load for benchmarks and restores into an empty store."""
@@ -380,9 +380,12 @@ class EmbeddedStore(Store):
             key = self._current if self.read_only else None
             if key is not None and key in self._counts:
                 return self._counts[key]
-            total = mirror.named_quad_count(self._store)
-            if key is not None:
-                self._counts = {key: total}
+            with self._count_lock:  # concurrent first callers wait for one count
+                if key is not None and key in self._counts:
+                    return self._counts[key]
+                total = mirror.named_quad_count(self._store)
+                if key is not None:
+                    self._counts = {key: total}
             return total
         q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ox.NamedNode(str(graph)).value}> " \
             "{ ?s ?p ?o } }"
