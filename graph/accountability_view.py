@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from graph.netgraph import PREFIXES, add_edge, add_node, rows
+from graph.netgraph import PREFIXES, add_edge, add_node, string_rows
 from graph.store import Store
 
 #: Each recommendation with its text, timescale, due date and sources (inspections first:
@@ -64,12 +64,12 @@ def _add(d: dict[str, list[str]], key: str, value: str) -> None:
 def build(store: Store, statuses: dict[str, str]) -> nx.MultiDiGraph:
     """The unfiltered accountability graph; ``statuses`` maps an action to its latest status."""
     titles: dict[str, str] = {}
-    for r in rows(store, TITLES):
+    for r in string_rows(store, TITLES):
         _first(titles, str(r["x"]), r["title"])
     labels: dict[str, str] = {}
     kinds: dict[str, set[str]] = defaultdict(set)
     bodies: dict[str, list[str]] = defaultdict(list)
-    for r in rows(store, AGENTS):
+    for r in string_rows(store, AGENTS):
         x = str(r["x"])
         if "label" in r:
             _first(labels, x, r["label"])
@@ -80,7 +80,7 @@ def build(store: Store, statuses: dict[str, str]) -> nx.MultiDiGraph:
     acts: dict[str, list[str]] = defaultdict(list)
     parties: dict[str, list[str]] = defaultdict(list)
     recipients: dict[str, list[str]] = defaultdict(list)
-    for r in rows(store, ACTIONS):
+    for r in string_rows(store, ACTIONS):
         if "rec" in r:
             _add(acts, str(r["rec"]), str(r["act"]))
         elif "party" in r:
@@ -96,7 +96,7 @@ def build(store: Store, statuses: dict[str, str]) -> nx.MultiDiGraph:
 
     recs: dict[str, dict] = {}
     sources: dict[str, dict[str, list[str]]] = {}
-    for r in rows(store, RECOMMENDATIONS):
+    for r in string_rows(store, RECOMMENDATIONS):
         rec = str(r["rec"])
         recs.setdefault(rec, r)
         found = sources.setdefault(rec, {"inspection": [], "document": []})

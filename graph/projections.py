@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph.accountability_view import build
-from graph.netgraph import PREFIXES, add_edge, add_node, label_of, rows
+from graph.netgraph import PREFIXES, add_edge, add_node, label_of, rows, string_rows
 from graph.store import Store
 from ontology.namespaces import REM
 
@@ -88,7 +88,7 @@ class Filters:
 def latest_status(store: Store) -> dict[str, str]:
     """Each action's status in its latest dated snapshot ("" if that snapshot has none)."""
     latest: dict[str, tuple[str, str]] = {}
-    for r in rows(store, SNAPSHOTS):
+    for r in string_rows(store, SNAPSHOTS):
         act, when = str(r["act"]), str(r["asOf"])
         status = str(r.get("status", ""))
         seen = latest.get(act)
