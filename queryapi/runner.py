@@ -105,3 +105,13 @@ class PooledReader:
         except QueryTimeout:
             raise QueryTimedOut(self.timeout) from None
         return as_result(result)
+
+    def query_serialized(self, sparql: str, media_type: str, *,
+                         default_graph: Sequence[URIRef] | None = None,
+                         named_graphs: Sequence[URIRef] | None = None) -> Any:
+        """``Store.query_serialized`` answered by the worker pool (the engine's own bytes)."""
+        try:
+            return self.pool.run(sparql, media_type, default_graph, named_graphs,
+                                 timeout=self.timeout, row_cap=0)
+        except QueryTimeout:
+            raise QueryTimedOut(self.timeout) from None
