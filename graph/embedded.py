@@ -340,7 +340,7 @@ class EmbeddedStore(Store):
                     g = target
                 yield ox.Quad(t.subject, t.predicate, t.object, g)
 
-        before = self._named_quads()
+        before = mirror.named_quad_count(store)
         self._pending()
         try:  # streamed into one transaction: a parse error part-way commits nothing
             store.extend(mirror.with_default_copies(quads()))
@@ -349,10 +349,7 @@ class EmbeddedStore(Store):
         except OSError as exc:
             raise StoreError(f"{p}: {exc}") from exc
         self.publish()
-        return self._named_quads() - before
-
-    def _named_quads(self) -> int:
-        return mirror.named_quad_count(self._store)
+        return mirror.named_quad_count(store) - before
 
     def bulk_load(self, path: Any, fmt: str = "application/n-quads") -> None:
         """Fast, non-transactional load for benchmarks and restores into an empty store."""

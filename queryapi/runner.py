@@ -99,12 +99,8 @@ class PooledReader:
 
         text = with_values(sparql, bindings) if bindings else sparql
         media = NTRIPLES if query_form(text) in ("CONSTRUCT", "DESCRIBE") else RESULTS_JSON
-        try:
-            result = self.pool.run(text, media, default_graph, named_graphs,
-                                   timeout=self.timeout, row_cap=0)
-        except QueryTimeout:
-            raise QueryTimedOut(self.timeout) from None
-        return as_result(result)
+        return as_result(self.query_serialized(text, media, default_graph=default_graph,
+                                               named_graphs=named_graphs))
 
     def query_serialized(self, sparql: str, media_type: str, *,
                          default_graph: Sequence[URIRef] | None = None,

@@ -15,6 +15,7 @@ from ingest.load import ingest_paths
 from ingest.mapping_queries import content_triples
 from ontology.namespaces import INFERRED_GRAPH, RDF, REM
 from tests.conftest import DATA
+from tests.test_crosspack import build
 
 EXCERPTS = DATA / "excerpts"
 BLANK = "This page is intentionally left blank"
@@ -41,17 +42,6 @@ def texts() -> dict[str, str]:
         "progress.txt": _report("Progress on the Ofsted action plan", "19 April 2012") + later}
 
 
-def _build(root: Path, order: list[str], texts: dict[str, str]) -> dict[URIRef, Graph]:
-    src = root / "in"
-    src.mkdir(parents=True)
-    cfg = Settings(store=root / "store")
-    with open_store(cfg) as store:
-        for name in order:
-            (src / name).write_text(texts[name], encoding="utf-8")
-            assert ingest_paths([src / name], store, cfg).packs[0].status == "new"
-        return {g: store.graph(g) for g in store.graph_names()}
-
-
 def _union(graphs: dict[URIRef, Graph], only: URIRef | None = None) -> Graph:
     g = Graph()
     for name, part in graphs.items():
@@ -63,8 +53,8 @@ def _union(graphs: dict[URIRef, Graph], only: URIRef | None = None) -> Graph:
 
 def test_the_progress_pack_adds_snapshots_to_the_reports_actions_in_either_order(
         tmp_path: Path, texts: dict[str, str]) -> None:
-    first = _build(tmp_path / "first", ["report.txt", "progress.txt"], texts)
-    last = _build(tmp_path / "last", ["progress.txt", "report.txt"], texts)
+    first = build(tmp_path / "first", ["report.txt", "progress.txt"], texts)
+    last = build(tmp_path / "last", ["progress.txt", "report.txt"], texts)
     assert {n: content_triples(g) for n, g in first.items()} == {
         n: content_triples(g) for n, g in last.items()}
     everything = _union(last)
