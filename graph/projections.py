@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.accountability_view import build
-from graph.netgraph import PREFIXES, add_edge, add_node, label_of, rows, string_rows
+from graph import accountability_view as av
+from graph.accountability_view import OVERSIGHT, SNAPSHOTS
+from graph.netgraph import PREFIXES, add_edge, add_node, label_of, rows
+from graph.sparql_rows import table
 from graph.store import Store
 from ontology.namespaces import REM
 
@@ -30,24 +32,6 @@ NODE_TYPES = {
     str(REM.RoleOwner): "role", str(REM.Body): "body", str(REM.Document): "document",
     str(REM.Meeting): "meeting",
 }
-
-#: Every dated snapshot; the latest per action is picked in Python (:func:`latest_status`):
-#: the same choice as a FILTER NOT EXISTS over later snapshots, which pyoxigraph evaluates
-#: per row (5.4 s of the projection's 6 s at 100k triples; see BENCHMARKS.md).
-SNAPSHOTS = PREFIXES + """
-SELECT ?act ?asOf ?status WHERE {
-  ?s rem:statusOf ?act ; rem:asOf ?asOf . OPTIONAL { ?s rem:status ?status }
-}
-"""
-
-OVERSIGHT = PREFIXES + """
-SELECT ?a ?aLabel ?rel ?b ?bLabel WHERE {
-  VALUES ?rel { rem:oversees rem:reportsTo rem:reportsProgressTo rem:accountableTo
-                rem:commissions rem:inspects rem:memberOf rem:partnerOf }
-  ?a ?rel ?b . ?a a rem:Body . ?b a rem:Body .
-  OPTIONAL { ?a rdfs:label ?aLabel } OPTIONAL { ?b rdfs:label ?bLabel }
-}
-"""
 
 SHARED_PEOPLE = PREFIXES + """
 SELECT ?a ?aLabel ?b ?bLabel (COUNT(DISTINCT ?p) AS ?n) WHERE {
@@ -87,25 +71,11 @@ class Filters:
 
 def latest_status(store: Store) -> dict[str, str]:
     """Each action's status in its latest dated snapshot ("" if that snapshot has none)."""
-    latest: dict[str, tuple[str, str]] = {}
-    for r in string_rows(store, SNAPSHOTS):
-        act, when = str(r["act"]), str(r["asOf"])
-        status = str(r.get("status", ""))
-        seen = latest.get(act)
-        if seen is None or when > seen[0] or (when == seen[0] and status > seen[1]):
-            latest[act] = (when, status)
-    return {act: status for act, (_when, status) in latest.items()}
+    return av.latest_status(table(store, SNAPSHOTS))
 
 
 def accountability(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
-    f = filters or Filters()
-    g = build(store, latest_status(store))
-    for r in rows(store, OVERSIGHT):
-        if str(r["a"]) in g or str(r["b"]) in g:
-            a = add_node(g, r["a"], "body", label_of(r, "aLabel", str(r["a"])))
-            b = add_node(g, r["b"], "body", label_of(r, "bLabel", str(r["b"])))
-            add_edge(g, a, b, str(r["rel"]).rsplit("#", 1)[-1])
-    return apply_filters(g, f)
+    return apply_filters(av.build(store), filters or Filters())
 
 
 def bodies(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
