@@ -6,6 +6,14 @@ A worker past its deadline is killed (SIGKILL) and replaced in the background; t
 gets :class:`graph.store.QueryTimeout` within the limit plus a fraction of a second, and the
 other workers keep serving meanwhile.
 
+Why long queries are demoted: on a small machine one query that runs for its whole time
+limit holds a core, and the short queries of everyone else (and the HTTP process) queue
+for the other. A query still running after ``long_after`` seconds has its worker reniced
+(:data:`graph.worker_process.LONG_QUERY_NICE`), so it runs on the CPU the short ones leave
+idle, and a spare worker is started in its place (at most ``spares`` at once), so the
+short ones never wait for a worker behind it. The demoted worker is retired after its
+query (an unprivileged process cannot raise its priority back), like a killed one.
+
 Each worker opens the store with ``open_store(settings, read_only=True)``, so the pool works
 for both backends: embedded workers read the newest published snapshot (see
 docs/decisions/0001-sharing-the-store.md), remote ones talk to the server.
@@ -27,7 +35,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing as mp
 import queue
 import threading
 import time
@@ -40,10 +47,15 @@ from typing import Any
 from rdflib import URIRef
 
 from graph import store as store_mod
-from graph.results import cap_rows
 from graph.settings import Settings
 from graph.store import QueryTimeout, Serialized, StoreError
+from graph.worker_process import context, cpu_seconds, lower_priority, read_frame, worker_main
+from graph.worker_wait import await_reply
 
+#: CPU seconds after which a running query counts as long and its worker is demoted.
+LONG_AFTER_S = 1.0
+#: Shortest pause between two looks at a running query's CPU time.
+_RECHECK_S = 0.05
 #: Errors a worker sends back by name and the pool raises again as the same type.
 _ERRORS: dict[str, type[StoreError]] = {
     c.__name__: c for c in (store_mod.StoreError, store_mod.QuerySyntaxError,
@@ -51,101 +63,177 @@ _ERRORS: dict[str, type[StoreError]] = {
                             store_mod.NotAcceptable)}
 
 
-def _context() -> Any:
-    """forkserver where the platform has it (fast replacements, modules preloaded), else
-    spawn; never fork, which would copy the parent's threads and open store handles."""
-    if "forkserver" in mp.get_all_start_methods():
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["graph.workers", "graph.embedded", "graph.remote"])
-        return ctx
-    return mp.get_context("spawn")
-
-
-def _worker_main(settings: Settings, conn: Connection) -> None:
-    """Serve requests from ``conn`` until it closes or sends None."""
-    st = None
-    try:
-        st = store_mod.open_store(settings, read_only=True)
-    except Exception:
-        st = None
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        sparql, media_type, default_graph, named_graphs, row_cap = msg
-        try:
-            if st is None:
-                st = store_mod.open_store(settings, read_only=True)
-            res = st.query_serialized(sparql, media_type, default_graph=default_graph,
-                                      named_graphs=named_graphs)
-            conn.send(("ok", cap_rows(res, row_cap)))
-        except Exception as exc:
-            conn.send(("err", type(exc).__name__, str(exc)))
-
-
 @dataclass(eq=False)
 class _Worker:
     process: Any
     conn: Connection
+    demoted: bool = False  # reniced: retire after this query
+    cpu: float | None = None  # its CPU time when its current query was sent
+    spared: bool = False  # a spare was started for it: it is owed no successor
 
 
 class QueryPool:
-    """``size`` worker processes (default ``settings.workers``) answering queries."""
+    """``size`` worker processes (default ``settings.workers``) answering queries; up to
+    ``spares`` more (default ``size``) while queries run past ``long_after`` (None: never)."""
 
     def __init__(self, settings: Settings, size: int | None = None, *,
-                 row_cap: int | None = None) -> None:
+                 row_cap: int | None = None, long_after: float | None = LONG_AFTER_S,
+                 spares: int | None = None) -> None:
         self.settings = settings
         self.size = max(1, size or settings.workers)
         self.row_cap = settings.row_cap if row_cap is None else row_cap
-        self._ctx = _context()
+        self.long_after = long_after
+        self.spares = self.size if spares is None else max(0, spares)
+        self._ctx = context()
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self._spares_live = 0
+        self._waiting = 0  # threads blocked in _acquire: the event loop must not overtake
         self._executor = ThreadPoolExecutor(max_workers=max(8, 4 * self.size),
                                             thread_name_prefix="query-pool")
         for _ in range(self.size):
-            self._idle.put(self._start())
+            self._add_fresh()
 
-    def _start(self) -> _Worker:
+    # workers -----------------------------------------------------------------------
+
+    def _add_fresh(self) -> None:
+        """Start a worker and make it idle (nothing, once the pool is closed)."""
+        if self._closed:
+            return
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker_main, args=(self.settings, child),
+        proc = self._ctx.Process(target=worker_main, args=(self.settings, child),
                                  name="remit-query-worker", daemon=True)
-        proc.start()
-        child.close()
+        try:
+            proc.start()
+        except OSError:  # the forkserver went away: the pool is being closed
+            parent.close()
+            return
+        finally:
+            child.close()
         w = _Worker(proc, parent)
         with self._lock:
+            if self._closed:
+                proc.kill()
+                parent.close()
+                return
             self._all.add(w)
-        return w
+        self._idle.put(w)
 
-    def _replace(self, dead: _Worker) -> None:
-        """Kill ``dead`` now; start its successor in the background."""
-        dead.process.kill()
+    def _retire(self, w: _Worker) -> None:
+        """Kill ``w`` now (mid-query or idle); start its successor in the background unless
+        a spare already took its place."""
+        w.process.kill()
         with self._lock:
-            self._all.discard(dead)
+            self._all.discard(w)
+            owed = not w.spared
+            if w.spared:
+                self._spares_live -= 1
+                w.spared = False
 
-        def successor() -> None:
-            dead.process.join(5)
-            dead.conn.close()
-            if not self._closed:
-                self._idle.put(self._start())
+        def reap() -> None:
+            w.process.join(5)
+            w.conn.close()
+            if owed:
+                self._add_fresh()
 
-        threading.Thread(target=successor, daemon=True).start()
+        threading.Thread(target=reap, daemon=True).start()
+
+    def _demote(self, w: _Worker) -> None:
+        """``w``'s query has run long: lower its priority and start a spare in its place."""
+        w.demoted = True
+        lower_priority(w.process.pid)
+        with self._lock:
+            if self._closed or self._spares_live >= self.spares:
+                return
+            self._spares_live += 1
+            w.spared = True
+        threading.Thread(target=self._add_fresh, daemon=True).start()
+
+    def _finish(self, w: _Worker) -> None:
+        """After a reply: back to idle, or retired if it was demoted."""
+        if w.demoted:
+            self._retire(w)
+        else:
+            self._idle.put(w)
 
     def _acquire(self, deadline: float, limit: float) -> _Worker:
         """An idle, living worker; one that died while idle (OOM killer ...) is replaced."""
-        while True:
+        with self._lock:
+            self._waiting += 1
+        try:
+            while True:
+                try:
+                    worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+                except queue.Empty:
+                    raise QueryTimeout(f"all {self.size} query workers stayed busy for "
+                                       f"{limit:g} s; try again later") from None
+                if worker.process.is_alive():
+                    return worker
+                self._retire(worker)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def _take_idle(self) -> _Worker | None:
+        """An idle worker at once, unless none is idle or threads are queued for one."""
+        while not self._waiting:
             try:
-                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+                worker = self._idle.get_nowait()
             except queue.Empty:
-                raise QueryTimeout(f"all {self.size} query workers stayed busy for "
-                                   f"{limit:g} s; try again later") from None
+                return None
             if worker.process.is_alive():
                 return worker
-            self._replace(worker)
+            self._retire(worker)
+        return None
+
+    # queries -----------------------------------------------------------------------
+
+    def _first_check(self, w: _Worker, deadline: float) -> float | None:
+        """When to first look whether ``w``'s query (sent now) is long; None for never."""
+        if not self.long_after:
+            return None
+        if w.cpu is None:
+            w.cpu = cpu_seconds(w.process.pid)
+        at = time.monotonic() + self.long_after
+        return at if at < deadline else None
+
+    def _check_long(self, w: _Worker, deadline: float) -> float | None:
+        """Demote ``w`` if its query has used ``long_after`` seconds of CPU (of wall-clock
+        time where the CPU time is unknown): a slow, busy machine alone never demotes a
+        query. Else when to look again; None once demoted or too close to the deadline."""
+        used = cpu_seconds(w.process.pid)
+        left = 0.0 if used is None or w.cpu is None else (
+            self.long_after or 0.0) - (used - w.cpu)
+        if left <= 0:
+            self._demote(w)
+            return None
+        at = time.monotonic() + max(left, _RECHECK_S)
+        return at if at < deadline else None
+
+    def _reply(self, w: _Worker, frame: tuple[Any, ...]) -> Serialized:
+        """Release ``w`` and unpack its reply (the worker's CPU time first)."""
+        w.cpu = frame[0]
+        self._finish(w)
+        return _result(frame[1:])
+
+    def _message(self, sparql: str, media_type: str, default_graph: Iterable[str] | None,
+                 named_graphs: Iterable[str] | None, row_cap: int | None) -> tuple[Any, ...]:
+        return (sparql, media_type,
+                None if default_graph is None else [URIRef(g) for g in default_graph],
+                None if named_graphs is None else [URIRef(g) for g in named_graphs],
+                self.row_cap if row_cap is None else row_cap)
+
+    def _timed_out(self, w: _Worker, limit: float) -> QueryTimeout:
+        self._retire(w)
+        return QueryTimeout(f"the query ran past its time limit of {limit:g} s and was "
+                            "stopped (REMIT_QUERY_TIMEOUT)")
+
+    def _died(self, w: _Worker, exc: BaseException) -> StoreError:
+        self._retire(w)
+        return StoreError(f"a query worker died ({exc or type(exc).__name__}); it has "
+                          "been replaced, try again")
 
     def run(self, sparql: str, media_type: str, default_graph: Iterable[str] | None = None,
             named_graphs: Iterable[str] | None = None, timeout: float | None = None,
@@ -157,44 +245,55 @@ class QueryPool:
         limit = self.settings.query_timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
         worker = self._acquire(deadline, limit)
-        msg = (sparql, media_type,
-               None if default_graph is None else [URIRef(g) for g in default_graph],
-               None if named_graphs is None else [URIRef(g) for g in named_graphs],
-               self.row_cap if row_cap is None else row_cap)
         try:
-            worker.conn.send(msg)
+            worker.conn.send(self._message(sparql, media_type, default_graph, named_graphs,
+                                           row_cap))
+            at = self._first_check(worker, deadline)
+            while at is not None and not worker.conn.poll(max(0.0, at - time.monotonic())):
+                at = self._check_long(worker, deadline)
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                self._replace(worker)
-                raise QueryTimeout(f"the query ran past its time limit of {limit:g} s and "
-                                   "was stopped (REMIT_QUERY_TIMEOUT)")
-            reply = worker.conn.recv()
+                raise self._timed_out(worker, limit)
+            frame = read_frame(worker.conn.fileno())
         except (EOFError, OSError) as exc:
-            self._replace(worker)
-            raise StoreError(f"a query worker died ({exc or type(exc).__name__}); it has "
-                             "been replaced, try again") from None
-        self._idle.put(worker)
-        if reply[0] == "ok":
-            return reply[1]
-        _, name, message = reply
-        cls = _ERRORS.get(name)
-        if cls is None:
-            raise StoreError(f"the query failed: {name}: {message}")
-        raise cls(message)
+            raise self._died(worker, exc) from None
+        return self._reply(worker, frame)
 
     async def arun(self, sparql: str, media_type: str,
                    default_graph: Iterable[str] | None = None,
                    named_graphs: Iterable[str] | None = None, timeout: float | None = None,
                    row_cap: int | None = None) -> Serialized:
-        """:meth:`run` in a thread of the pool's own executor; the event loop stays free."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._executor, lambda: self.run(sparql, media_type, default_graph,
-                                             named_graphs, timeout, row_cap))
+        """:meth:`run` without blocking the event loop: with a worker idle, the request is
+        sent and the reply awaited on the loop itself (no thread hop); otherwise the wait
+        for a worker happens in a thread of the pool's own executor, in turn with others."""
+        if self._closed:
+            raise StoreError("the query pool is closed")
+        worker = self._take_idle()
+        if worker is None:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(
+                self._executor, lambda: self.run(sparql, media_type, default_graph,
+                                                 named_graphs, timeout, row_cap))
+        limit = self.settings.query_timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        try:
+            worker.conn.send(self._message(sparql, media_type, default_graph, named_graphs,
+                                           row_cap))
+            done, frame = await await_reply(worker.conn.fileno(),
+                                            self._first_check(worker, deadline), deadline,
+                                            lambda: self._check_long(worker, deadline))
+        except (EOFError, OSError) as exc:
+            raise self._died(worker, exc) from None
+        except BaseException:  # cancelled mid-query: the worker's state is unknown
+            self._retire(worker)
+            raise
+        if not done:
+            raise self._timed_out(worker, limit)
+        return self._reply(worker, frame)
 
     def close(self) -> None:
         """Stop every worker (politely, then by force) and the executor."""
-        self._closed = True
         with self._lock:
+            self._closed = True
             workers = list(self._all)
             self._all.clear()
         for w in workers:
@@ -213,3 +312,14 @@ class QueryPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _result(reply: tuple[Any, ...]) -> Serialized:
+    """The worker's reply as the result, or its error raised again as the same type."""
+    if reply[0] == "ok":
+        return reply[1]  # type: ignore[no-any-return]
+    _, name, message = reply
+    cls = _ERRORS.get(name)
+    if cls is None:
+        raise StoreError(f"the query failed: {name}: {message}")
+    raise cls(message)
