@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.boilerplate import is_rights_notice
 from ingest.records import BodyMention, BodyType, Span
 from ingest.text import PackText
 from ingest.textutil import clean
@@ -156,7 +157,7 @@ def body_mentions(pack: PackText, start: int, end: int, context: str,
     out: list[BodyMention] = []
     for n in range(max(1, start), min(end, len(pack)) + 1):
         line = pack.line(n)
-        if not line.strip():
+        if not line.strip() or is_rights_notice(line):
             continue
         for name, acronym in bodies_in_text(line):
             key = name.lower()

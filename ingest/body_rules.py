@@ -109,17 +109,21 @@ def near_misses(bodies: list[Body]) -> list[Merge]:
     """Pairs of bodies whose names are close (>= 0.85) though no rule merged them: reported
     for an analyst, never merged."""
     out = []
+    keys = [loose(b.name) for b in bodies]
+    chars = [Counter(k) for k in keys]
     for i, a in enumerate(bodies):
-        la = loose(a.name)
-        for b in bodies[i + 1:]:
-            lb = loose(b.name)
-            if 2 * min(len(la), len(lb)) < 0.85 * (len(la) + len(lb)):
+        la = keys[i]
+        for j in range(i + 1, len(bodies)):
+            lb = keys[j]
+            total = len(la) + len(lb)
+            if 2 * min(len(la), len(lb)) < 0.85 * total:
                 continue  # too different in length to reach the ratio
-            sm = difflib.SequenceMatcher(None, la, lb)
-            if sm.real_quick_ratio() < 0.85 or sm.quick_ratio() < 0.85:
+            # difflib's quick_ratio (shared characters) without building a matcher per pair
+            if 2 * sum((chars[i] & chars[j]).values()) < 0.85 * total:
                 continue
-            ratio = sm.ratio()
+            ratio = difflib.SequenceMatcher(None, la, lb).ratio()
             if ratio >= 0.85:
+                b = bodies[j]
                 out.append(Merge(b.name, a.key, "near-match-unmerged",
                                  f"'{b.name}' is {ratio:.2f} similar to '{a.name}' but no "
                                  "rule applies", b.spans[0] if b.spans else None))
@@ -249,3 +253,13 @@ def split_defined(text: str) -> tuple[str, str | None]:
         if is_acronym(inner):
             return text[:text.rindex("(")].strip(), inner
     return text, None
+
+
+def service_after_area(keys: list[str]) -> frozenset[str]:
+    """The names (as ``loose`` keys) of the form 'X service' where 'X Directorate' or 'X
+    Department' is also named: the resolver takes them after the unit, so the unit anchors
+    the node and the service-area rule finds it (councils name a directorate after the
+    service it runs)."""
+    areas = {k.rsplit(" ", 1)[0] for k in keys
+             if " " in k and k.rsplit(" ", 1)[-1] in ("directorate", "department")}
+    return frozenset(k for k in keys if k.endswith(" service") and k.rsplit(" ", 1)[0] in areas)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.body_mentions import bodies_in_text, body_mentions, body_type
+from ingest.boilerplate import is_rights_notice
 from ingest.names_in_prose import chunks, clean_name, is_body, split_list
 from ingest.records import BodyMention, PersonMention, Segment, Span
 from ingest.text import PackText
@@ -82,7 +83,7 @@ def prose_body_mentions(pack: PackText, segment: Segment, context: str,
     previous_row = False
     for n in range(segment.start, min(segment.end, len(pack)) + 1):
         line = pack.line(n)
-        if not line.strip():
+        if not line.strip() or is_rights_notice(line):
             continue
         cells = split_row(line) if _looks_tabular(line) else None
         is_row = cells is not None or is_separator_row(line)

@@ -15,6 +15,7 @@ tried against it. Each merge records its rule and evidence:
 - ``word-order``: 'East X Council' for 'X East Council' when only one such council exists;
 - ``typo``: one word a small edit away, the misspelling rare in the pack;
 - ``abbreviation``: initials for words ("C & F Committee"), or a dropped 'team'/'service';
+- ``service-area``: 'the X service' for the one 'X Directorate' or 'X Department';
 - ``acronym-defined``: an acronym the pack defines ("... Board (NSCB)", acronym table);
 - ``acronym-variant``: one edit from, or a prefix of, a defined acronym, in a fitting context;
 - ``generic-acronym``: a generic acronym of reference data (LSCB) naming the one such body;
@@ -42,6 +43,7 @@ from ingest.body_rules import (
     leading_noise,
     likely_home,
     near_misses,
+    service_after_area,
     specific_words,
     split_defined,
     split_of,
@@ -148,6 +150,8 @@ class BodyResolver(NameRules):
         freq = Counter(loose(u.name) for u in names)
         names.sort(key=lambda u: (is_abbreviated(u.name), -len(specific_words(u.name)),
                                   -freq[loose(u.name)], u.name))
+        late = service_after_area([loose(u.name) for u in names])
+        names.sort(key=lambda u: loose(u.name) in late)  # stable: after the unit they name
         deferred: list[BodyUse] = []
         for u in names:
             if is_collective(u.name):
@@ -212,7 +216,7 @@ class BodyResolver(NameRules):
             c = self.index[loose(expanded)]
             return c, "acronym-expanded", f"'{text}' with acronyms expanded is '{expanded}'"
         for rule in (self._place_qualified, self._generic_name, self._word_order, self._typo,
-                     self._abbreviated):
+                     self._abbreviated, self._service_area):
             hit = rule(expanded or text)
             if hit is not None:
                 return hit

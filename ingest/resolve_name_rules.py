@@ -23,7 +23,7 @@ from ingest.names import body_head, content_words, edit_distance, is_subsequence
 
 
 class NameRules:
-    """generic-name, place-qualifier, word-order, typo and abbreviation."""
+    """generic-name, place-qualifier, word-order, typo, abbreviation and service-area."""
 
     clusters: list[Any]
     places: list[str]
@@ -118,3 +118,27 @@ class NameRules:
                                f"(edit distance {edit_distance(a, b)}) in '{self._shown(c)}'")
         return None
 
+
+    def _service_area(self, text: str) -> tuple[Any, str, str] | None:
+        """'the Adult Social Care service' is the Adult Social Care Directorate.
+
+        Councils name a directorate or department after the service it runs; the same
+        words before 'service' and before 'directorate'/'department' name one unit when
+        the pack has exactly one such directorate or department."""
+        key = loose(text)
+        words = key.split()
+        if len(words) < 2 or words[-1] != "service":
+            return None
+        stem = " ".join(words[:-1])
+        hits = {id(c): c for c in self.clusters if c.head in _AREA_HEADS
+                for k in c.keys | {c.anchor} if k.rsplit(" ", 1)[0] == stem
+                and k.rsplit(" ", 1)[-1] in _AREA_HEADS}
+        if len(hits) == 1:
+            c = next(iter(hits.values()))
+            return c, "service-area", (f"'{text}' is the service '{self._shown(c)}' runs "
+                                       "(same name, the only such unit in the pack)")
+        return None
+
+
+#: Units named after the service they run.
+_AREA_HEADS = frozenset({"directorate", "department"})

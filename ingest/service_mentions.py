@@ -7,13 +7,15 @@ the youth council'), name national charities by a bare proper name ('Barnardo's'
 and public services as kinds ('the Police'). None of these has a capitalised head noun, so
 ``ingest/body_mentions.py`` cannot see them. This module reads them from the whole pack:
 
-- a gazetteer of the reference data (national bodies, their aliases and acronyms, and the
-  generic public-service kinds of ``ontology/reference/public_service_kinds.ttl``), matched
-  word-bounded and in the case the reference writes them;
+- the gazetteer of reference names (``ingest/reference_mentions.py``);
 - a lower-case noun phrase ending in a service-type head noun, introduced by a determiner,
   whose modifiers say *which* service it is (not 'the service', 'social care services',
   'a range of services'); an indefinite one only where the sentence says it was set up;
-- an acronym or capitalised word directly before a lower-case head ('IDVA service').
+- an acronym or capitalised word directly before a lower-case head ('IDVA service');
+- the first conjunct of 'in X and the Y service' (the head said once for both), and an
+  acronym the sentence says is worked with jointly ('joint work with NwaC').
+
+Copyright and licence notices are skipped (``ingest/boilerplate.py``).
 
 Nothing here knows any particular council's names.
 """
@@ -23,7 +25,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.boilerplate import is_rights_notice
 from ingest.records import BodyType
+from ingest.reference_mentions import is_reference_acronym, reference_names
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -76,7 +80,7 @@ improvement improvements development developments users""")
 #: Documents, not services ('a new strategy and service configuration').
 _DOCUMENTS = frozenset({"strategy", "strategies", "plan", "plans", "policy", "policies",
                         "framework", "programme", "report", "reports", "protocol", "guidance"})
-_ANY_HEAD = re.compile(rf"\b(?:{'|'.join(HEADS)})\b")
+_ANY_HEAD = re.compile(rf"\b(?:{'|'.join(HEADS)})s?\b")
 _DETS = frozenset({"the", "a", "an"})
 _TOKEN = re.compile(r"\d+\+|[A-Za-z0-9][\w'’+-]*[\w+]|[A-Za-z0-9]")
 #: 'members of the', 'the head of the', 'a member of the': what a body has
@@ -84,8 +88,23 @@ _HAS_MEMBERS = re.compile(r"\b(?:members?|head|chair|chairs|chairman|manager|sta
                           r"\s+of\s*$")
 #: 'A new X service has been established', 'the establishment of an X group'
 #: Past or noun forms only: 'Establish a helpline' proposes a service, it names none.
-_SET_UP = re.compile(r"\b(?:established|establishment|set up|created|creation|launched|"
-                     r"formed|formation|introduced|introduction|developed|development)\b", re.I)
+_SET_UP_WORD = (r"(?:established|establishment|set up|created|creation|launched|formed|"
+                r"formation|introduced|introduction|developed|development|restructured|"
+                r"reorganised|reorganized|merged|redesigned|commissioned)")
+#: The act must be the phrase's own: right before its determiner ('has set up a', 'the
+#: establishment of an') or as its passive verb ('... has been established'). 'Well
+#: established' says how long a kind of service has existed, not that one was set up.
+_SET_UP_BEFORE = re.compile(rf"\b{_SET_UP_WORD}(?:\s+(?:of|up|by))?\s*$", re.I)
+_SET_UP_AFTER = re.compile(
+    rf"^\s+(?:(?:has|have|had|was|were|is|are|been|being|now|recently|newly|also|just)\s+)+"
+    rf"(?!(?:well|long|firmly)\b)(?:\w+ly\s+)?{_SET_UP_WORD}\b", re.I)
+#: Plural heads name one service only as the subject of such an act ('since social care
+#: contact and referral services were restructured'); otherwise they name a kind.
+PLURALS: dict[str, str] = {"services": "service", "teams": "team", "units": "unit",
+                           "panels": "panel", "groups": "group"}
+#: Words that open a clause: the plural subject's phrase starts after them.
+_CLAUSE = frozenset({"since", "when", "after", "because", "although", "though", "while",
+                     "until", "once", "where", "that", "before"})
 #: 'IDVA service', 'Intralink service': one proper word or acronym before a lower-case head.
 _PROPER_HEAD = re.compile(r"(?<![\w&])((?:[A-Z]{2,6}\s+)?[A-Z][\w'’&+-]*)\s+(service|team|unit|"
                           r"panel|department)\b(?!-)")
@@ -121,7 +140,10 @@ def lower_case_services(sentence: str) -> list[tuple[str, BodyType]]:
     found: list[tuple[str, BodyType]] = []
     for i, tok in enumerate(toks):
         head = tok.group(0)
-        if head not in HEADS:
+        plural = head in PLURALS
+        if plural and not _SET_UP_AFTER.match(sentence[tok.end():]):
+            continue
+        if head not in HEADS and not plural:
             continue
         if i + 1 < len(toks) and toks[i + 1].group(0).lower() in _CONTINUES \
                 and not sentence[tok.end():toks[i + 1].start()].strip():
@@ -135,7 +157,7 @@ def lower_case_services(sentence: str) -> list[tuple[str, BodyType]]:
             if gap.strip():
                 break  # punctuation between the words: not one phrase
             low = w.lower()
-            if low in _DETS:
+            if low in _DETS or (plural and low in _CLAUSE):
                 det = (low, j)
                 break
             if low.endswith(("'s", "’s")) and words and j > 0 \
@@ -158,7 +180,7 @@ def lower_case_services(sentence: str) -> list[tuple[str, BodyType]]:
             continue
         if not _named_use(sentence, toks, det, i):
             continue
-        found.append((" ".join([*words, head]), HEADS[head]))
+        found.append((" ".join([*words, head]), HEADS[PLURALS.get(head, head)]))
     return found
 
 
@@ -166,11 +188,59 @@ def _named_use(sentence: str, toks: list[re.Match[str]], det: tuple[str, int], i
     """Whether the sentence uses the phrase as a body: subject, holder of members, set up."""
     word, j = det
     before = sentence[:toks[j].start()].strip().lower()
+    if _SET_UP_AFTER.match(sentence[toks[i].end():]):
+        return True
     if word in ("a", "an"):
-        return bool(_SET_UP.search(sentence))
+        return bool(_SET_UP_BEFORE.search(before))
+    if word in _CLAUSE:
+        return False
     if not before.strip(" \"'‘“(-•*"):
         return True  # 'The ... service provides ...': the sentence's subject
     return bool(_HAS_MEMBERS.search(before))
+
+
+#: 'staff in adult mental health and the Independent Living service': the head noun is
+#: said once for both conjuncts; the first is a service too.
+_ELIDED = re.compile(
+    r"\b(?:in|into|from|to|between|across|within|for)\s+((?:[a-z][\w'’-]*\s+){1,4}?)"
+    r"and\s+the\s+(?:[A-Z][\w'’-]*\s+){1,4}(service|team|unit)s?\b")
+
+
+def elided_services(sentence: str) -> list[tuple[str, BodyType]]:
+    """The first conjunct of 'in X and the Y service' as 'X service', when X says which.
+
+    >>> elided_services("Staff in adult mental health and the Independent Living service.")
+    [('adult mental health service', 'team_or_service')]
+    >>> elided_services("Staff in social care and the Youth Offending Service.")
+    []
+    """
+    found: list[tuple[str, BodyType]] = []
+    for m in _ELIDED.finditer(sentence):
+        words = m.group(1).split()
+        if len(words) < 2 or any(w in _BREAK or w in _DETS for w in words) \
+                or all(w in GENERIC for w in words):
+            continue
+        found.append((" ".join([*words, m.group(2)]), HEADS[m.group(2)]))
+    return found
+
+
+#: 'joint work with CwaC', 'in partnership with NWAS': what one works jointly with is a body.
+_PARTNER = re.compile(
+    r"\b(?:joint(?:ly)?\s+(?:work(?:ing)?\s+)?with|in\s+partnership\s+with|"
+    r"in\s+conjunction\s+with|in\s+collaboration\s+with|partnering\s+with)\s+"
+    r"(?:the\s+)?([A-Z][A-Za-z&]{1,6})(?![\w&'’-])")
+
+
+def partner_acronyms(sentence: str) -> list[tuple[str, BodyType]]:
+    """An acronym the sentence says is worked with jointly: a partner organisation.
+
+    >>> partner_acronyms("Consider a support group (possible joint work with NwaC).")
+    [('NwaC', 'other')]
+    >>> partner_acronyms("Joint work with Parents on the plan.")
+    []
+    """
+    return [(m.group(1), "other") for m in _PARTNER.finditer(sentence)
+            if sum(ch.isupper() for ch in m.group(1)) >= 2]
 
 
 def proper_services(sentence: str) -> list[tuple[str, BodyType]]:
@@ -186,7 +256,7 @@ def proper_services(sentence: str) -> list[tuple[str, BodyType]]:
             continue
         if len(words) == 1 and words[0].isupper() and m.group(2) not in _ACRONYM_HEADS:
             continue
-        if words[0].isupper() and _reference_acronym(words[0]):
+        if words[0].isupper() and is_reference_acronym(words[0]):
             continue  # 'the NHS service', 'the CAMHS service': a kind, read by the gazetteer
         start = m.start(1)
         before = sentence[:start].rstrip()
@@ -197,110 +267,6 @@ def proper_services(sentence: str) -> list[tuple[str, BodyType]]:
             continue  # part of a longer capitalised name the other finders read
         found.append((f"{m.group(1)} {m.group(2)}", HEADS[m.group(2)]))
     return found
-
-
-def _apostrophes(text: str) -> str:
-    return text.replace("’", "'")
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[re.Pattern[str], dict[str, BodyType]]:
-    """One pattern for every reference name, alias, acronym and kind, longest first, and
-    the type of each as written (apostrophes made straight)."""
-    from ingest.refdata import reference
-    from ontology.reference import public_service_kinds
-
-    types: dict[str, BodyType] = {}
-    for body in reference().bodies:
-        for name in (body.name, *body.aliases, *body.acronyms):
-            types.setdefault(_apostrophes(name), body.type)  # type: ignore[arg-type]
-    for kind in public_service_kinds():
-        for name in (kind.name, *kind.aliases):
-            types.setdefault(_apostrophes(name), kind.type)  # type: ignore[arg-type]
-    names = sorted((n for n in types if len(n) >= 3), key=len, reverse=True)
-    alternation = "|".join(re.sub(r"'", "['’]", re.escape(n)) for n in names)
-    return re.compile(rf"(?<![\w&-])({alternation})(?![\w&-]|['’]s\b)"), types
-
-
-_WORDS = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def _opening_words() -> frozenset[str] | None:
-    """The first word of every gazetteer name: a name opens with a word that starts and
-    ends on a word boundary (the pattern's look-arounds), so a sentence holding none of
-    these words holds no name. None if some name does not open with a word character."""
-    firsts = set()
-    for name in _gazetteer()[1]:
-        if len(name) < 3:
-            continue
-        m = _WORDS.match(name)
-        if m is None:
-            return None
-        firsts.add(m.group(0))
-    return frozenset(firsts)
-
-
-def reference_names(sentence: str) -> list[tuple[str, BodyType]]:
-    """National bodies and public-service kinds named in a sentence, as written there.
-
-    >>> reference_names("Support from the NSPCC and the Police helped.")
-    [('NSPCC', 'voluntary_org'), ('Police', 'other')]
-    """
-    pattern, types = _gazetteer()
-    openers = _opening_words()
-    if openers is not None and openers.isdisjoint(_WORDS.findall(sentence)):
-        return []  # no reference name can start here: skip the long alternation
-    found: list[tuple[str, BodyType]] = []
-    for m in pattern.finditer(sentence):
-        if _ordinary_word(m.group(1)) and (_opens_sentence(sentence, m.start()) or re.search(
-                r"[A-Z]\w*\s+(?:of|to|in|the)\s+$", sentence[:m.start()])):
-            continue  # 'Relate the plan to ...', 'Peace of Mind', 'Mind' opening a sentence
-        if _inside_longer_name(sentence, m.start(), m.end()):
-            continue  # 'Northshire Police', 'Police Federation': the other finders' names
-        found.append((m.group(1), types[_apostrophes(m.group(1))]))
-    return found
-
-
-def _reference_acronym(word: str) -> bool:
-    from ingest.refdata import reference
-
-    ref = reference()
-    generic = ref.generic(word)
-    return (generic is not None and generic.kind is not None) or ref.body(word) is not None or any(
-        word in (kind.name, *kind.aliases) for kind in _kinds())
-
-
-@lru_cache(maxsize=1)
-def _kinds() -> tuple:
-    from ontology.reference import public_service_kinds
-
-    return public_service_kinds()
-
-
-_OPENERS = frozenset({"the", "a", "an", "both", "and", "or", "with", "from", "by", "for", "to",
-                      "in", "on", "at", "of", "as", "also", "including", "such", "while",
-                      "where", "when", "however", "but", "if", "that", "this", "these"})
-
-
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """A capitalised word right before or right after the match continues a longer name."""
-    before = text[:start].split()
-    if before and before[-1][:1].isupper() and before[-1].lower() not in _OPENERS \
-            and not before[-1].endswith((",", ";", ":", ".", ")")):
-        return True
-    return " " not in text[start:end].strip() and bool(re.match(r" [A-Z][a-z]", text[end:]))
-
-
-def _ordinary_word(name: str) -> bool:
-    """A one-word name in title case ('Mind', 'Relate', 'Police') may be an ordinary word."""
-    return " " not in name and name[:1].isupper() and not name.isupper() and "'" not in name \
-        and "’" not in name
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\u2022-*>")
-    return not before or before.endswith((".", ":", ";", "!", "?", ">", "|"))
 
 
 _TAG = re.compile(r"<[^>]+>|\*\*|\t")
@@ -319,7 +285,8 @@ def pieces(line: str) -> list[str]:
 def _piece_names(piece: str) -> tuple[tuple[str, BodyType], ...]:
     """Every finder's names in one cell or sentence, in order; cached, since packs repeat
     lines (page furniture, boilerplate, quoted recommendations)."""
-    return (*reference_names(piece), *proper_services(piece), *lower_case_services(piece))
+    return (*reference_names(piece), *proper_services(piece), *lower_case_services(piece),
+            *elided_services(piece), *partner_acronyms(piece))
 
 
 def pack_body_mentions(lines: list[str], skip: set[str] | None = None
@@ -329,7 +296,7 @@ def pack_body_mentions(lines: list[str], skip: set[str] | None = None
     seen = {s.lower() for s in skip or ()}
     out: list[tuple[int, str, BodyType]] = []
     for n, line in enumerate(lines, 1):
-        if not line.strip():
+        if not line.strip() or is_rights_notice(line):
             continue
         for piece in pieces(line):
             for name, typ in _piece_names(piece):

@@ -208,13 +208,14 @@ def test_cached_terms_are_the_namespace_terms() -> None:
 def test_reference_names_prefilter_misses_no_name(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from pathlib import Path
 
+    from ingest import reference_mentions as rm
     from ingest import service_mentions as sm
 
     excerpts = Path(__file__).parent / "data" / "excerpts"
     sentences = [p for f in sorted(excerpts.glob("*.txt"))
                  for line in f.read_text(encoding="utf-8").splitlines() for p in sm.pieces(line)]
     sentences += ["Support from the NSPCC and the Police helped.", "Barnardo’s and Ofsted-led"]
-    fast = [sm.reference_names(s) for s in sentences]
+    fast = [rm.reference_names(s) for s in sentences]
     assert any(fast)
-    monkeypatch.setattr(sm, "_opening_words", lambda: None)  # the full pattern on every one
-    assert [sm.reference_names(s) for s in sentences] == fast
+    monkeypatch.setattr(rm, "_opening_words", lambda: None)  # the full pattern on every one
+    assert [rm.reference_names(s) for s in sentences] == fast

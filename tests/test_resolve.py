@@ -331,3 +331,21 @@ def test_names_in_passing_are_read_from_the_whole_pack() -> None:
     assert duty.type == "team_or_service" and duty.spans[0].start == 2
     assert body_of(px, "NSPCC").national
     assert body_of(px, "young carers council").spans[0].start == 3
+
+
+def test_service_of_a_directorate_is_the_directorate() -> None:
+    # the service is named more often, so it would anchor the node if taken first
+    px = run(doc("Housing Services service", "Housing Services service",
+                 "Housing Services Directorate", "Leisure service"))
+    area = body_of(px, "Housing Services Directorate")
+    assert body_of(px, "Housing Services service").key == area.key
+    assert area.name == "Housing Services Directorate"
+    assert rule_of(px, "Housing Services service") == "service-area"
+    assert body_of(px, "Leisure service").key != area.key
+    assert len(px.bodies) == 2
+
+
+def test_service_fitting_two_areas_is_not_merged() -> None:
+    px = run(doc("Waste Directorate", "Waste Department", "Waste service"))
+    assert body_of(px, "Waste service").key not in {
+        body_of(px, "Waste Directorate").key, body_of(px, "Waste Department").key}

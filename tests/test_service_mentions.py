@@ -160,3 +160,53 @@ def test_possessive_owner_and_hub(sentence: str, expected: list) -> None:
 
 def test_ordinary_word_in_a_title_is_no_charity() -> None:
     assert reference_names("The Peace of Mind scheme and Back to Relate week ran.") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the set-up act is the phrase's own: its passive verb, or right before its determiner
+    ("A new family group conferencing service has been established in the north.",
+     ["family group conferencing service"]),
+    ("The Trust announced the establishment of a falls prevention team.",
+     ["falls prevention team"]),
+    # 'well established' is how long a kind of service has existed
+    ("A school nurse drop-in service is well established in both towns.", []),
+    # the set-up word belongs to another conjunct
+    ("Plans are tackled through a newly developed review format and a cross-agency "
+     "audit monitoring group.", []),
+    # a plural service is one service only as the subject of a reorganisation
+    ("Waiting times fell after out of hours duty services were restructured last year.",
+     ["out of hours duty services"]),
+    ("Fostering services were praised by inspectors.", []),
+    ("Children's services were restructured in the spring.", []),
+])
+def test_indefinite_and_plural_services_need_their_own_set_up(sentence: str,
+                                                              expected: list[str]) -> None:
+    assert names(lower_case_services(sentence)) == expected
+
+
+def test_elided_head_names_the_first_conjunct() -> None:
+    assert names(service_mentions.elided_services(
+        "Training for staff in older people's day care and the Home Support service.")) == [
+        "older people's day care service"]
+    assert service_mentions.elided_services(
+        "Staff in health and the Home Support service.") == []
+
+
+def test_partner_acronym_is_a_body_only_after_a_joint_work_cue() -> None:
+    assert names(service_mentions.partner_acronyms(
+        "Explore respite places, in partnership with NwDC and the hospice.")) == ["NwDC"]
+    assert service_mentions.partner_acronyms("Work with NwDC on respite places.") == []
+    assert service_mentions.partner_acronyms("Joint work with Carers on the plan.") == []
+
+
+def test_licence_notice_names_no_body() -> None:
+    from ingest.body_mentions import body_mentions
+    from ingest.text import PackText
+
+    notice = ("You may reuse this information free of charge under the terms of the Open "
+              "Government Licence; write to the Licensing Liaison Team, Archive Office.")
+    plain = "Queries go to the Licensing Liaison Team, Archive Office."
+    for lines, expected in (([notice], False), ([plain], True)):
+        pack = PackText.from_string("\n".join(lines))
+        found = [m.name for m in body_mentions(pack, 1, 1, "generic")]
+        assert ("Licensing Liaison Team" in found) is expected, (lines, found)
