@@ -140,9 +140,11 @@ class _Ctx:
     def __init__(self, m: Mapper, doc: URIRef) -> None:
         self.m, self.doc = m, doc
 
-    def meeting(self, date: str | None, body: str | None = None) -> URIRef | None:
+    def meeting(self, date: str | None, body: str | None = None,
+                span: r.Span | None = None) -> URIRef | None:
         """This document's meeting on that date, else the pack's, else one named by body and
-        date; with no date, this document's only meeting."""
+        date (its evidence ``span``, the text that refers to it); with no date, this
+        document's only meeting."""
         here = [(rec, node) for rec, node, doc in self.m.meetings if doc == self.doc]
         if date is None:
             return here[0][1] if len(here) == 1 else None
@@ -156,6 +158,8 @@ class _Ctx:
             self.m.g.add((node, RDF.type, REM.Meeting))
             self.m.g.add((node, REM.ofBody, self.m.node("body", key)))
             self.m.add(node, REM.date, date_literal(date))
+            if span is not None:
+                self.m.provenance(node, span, self.doc)
             return node
         return None
 
@@ -207,7 +211,7 @@ class _Ctx:
         m.provenance(node, dec.span, self.doc)
 
     def resolution(self, res: r.Resolution) -> None:
-        m, mtg = self.m, self.meeting(res.meeting_date, res.body)
+        m, mtg = self.m, self.meeting(res.meeting_date, res.body, res.span)
         minute = self.minute(mtg, res.minute_number, res.minute_title, res.span)
         scope = key_of(minute) if minute is not None else self.scope(mtg)
         node = m.iri("resolution", scope, res.clause or res.text)

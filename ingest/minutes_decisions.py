@@ -70,7 +70,8 @@ def action_owner(text: str, chair: str | None) -> str | None:
                   r"(?:asked|requested|invited|instructed|authorised|delegated)\s+to\b", text)
     if m:
         return m[1].strip(" ,")
-    m = re.search(r"\breferred\s+to\s+(?:the\s+)?([A-Z][\w'’&() -]+?)(?:\s+for\b|[.,;]|$)", text)
+    m = re.search(r"\breferred\s+to\s+(?:the\s+)?([A-Z][\w'’&() -]+?)"
+                  r"(?:\s+(?:for|with|so|to|in\s+order)\b|[.,;:]|$)", text)
     if m:
         return m[1].strip()
     return None

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ingest.extractors import PackContext, UnknownKindError, extractor_for
+from ingest.quoted_resolutions import quoted_resolutions
 from ingest.records import DocumentRecords, PackExtraction, Segment, Warning_
 from ingest.resolve import resolve
 from ingest.text import PackText
@@ -75,6 +76,8 @@ def _run(pack: PackText, seg: Segment, ctx: PackContext) -> tuple[DocumentRecord
                 f"{seg.start}-{seg.end}); its facts are not extracted", kind="extractor")]
     try:
         records = fn(pack, seg, ctx)
+        if seg.kind != "minutes" and not records.resolutions:
+            records.resolutions = quoted_resolutions(pack, seg)
         if seg.kind in PROSE_KINDS and not records.relations:
             records.relations = _prose_relations(pack, seg)
         return records, []

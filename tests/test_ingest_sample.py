@@ -121,3 +121,26 @@ def test_staff_work_for_their_council_not_the_committee_they_serve(ingested) -> 
     assert isinstance(owners, Rows)
     n, with_body = (int(owners.rows[0][v].toPython()) for v in ("n", "with"))
     assert n > 0 and with_body == n  # every responsible officer has an employer
+
+
+def test_resolution_quoted_in_the_work_programme_asks_the_committee_to_act(ingested) -> None:  # type: ignore[no-untyped-def]
+    """The work programme quotes a full Council resolution: it is a resolution of a meeting
+    of the home council on the date the text gives, asking the committee it names to act,
+    and that meeting carries its evidence."""
+    store, _, _ = ingested
+    rows = store.query(PREFIX + """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?date ?bodyLabel ?ownerLabel WHERE {
+          ?res a rem:Resolution ; rem:text ?text ; rem:asksToAct ?owner ;
+               rem:partOfMinute/rem:ofMeeting ?mtg .
+          ?mtg rem:date ?date ; rem:ofBody ?body ; rem:evidence ?ex .
+          ?body rdfs:label ?bodyLabel . ?owner rdfs:label ?ownerLabel .
+          FILTER(STRSTARTS(?text, "That the matter be referred"))
+        }""")
+    assert isinstance(rows, Rows)
+    found = {(str(r["date"]), str(r["bodyLabel"]), str(r["ownerLabel"])) for r in rows.rows}
+    assert len(found) == 1, found
+    date, body, owner = found.pop()
+    assert date == "2011-04-21"
+    assert body.endswith("Council") and body != "Council"
+    assert owner == "Adult Social Care Scrutiny Committee"
