@@ -105,10 +105,11 @@ def committed_throughput(paths: list[Path]) -> dict[str, Any]:
 
 def sample_warm(runs: int = 3, sample: Path = SAMPLE) -> dict[str, Any]:
     """The sample pack read → committed, ``runs`` times in this process, each into a fresh
-    store that already holds the ontology and reference graphs (``prepare``: done once per
-    store, not per pack); the first run is cold (imports, reference data), the rest warm.
-    ``extract_cpu_s`` and ``map_cpu_s`` are one more warm extraction and mapping alone; the
-    rest of ``warm_s`` is the store write, the inferred graph and the search index."""
+    store that already holds the ontology and reference graphs and the search index of the
+    reference data (``prepare``: done once per store, not per pack); the first run is cold
+    (imports, reference data), the rest warm. ``extract_cpu_s`` and ``map_cpu_s`` are one
+    more warm extraction and mapping alone; the rest of ``warm_s`` is the store write, the
+    inferred graph and the search index."""
     from graph.embedded import EmbeddedStore
     from graph.settings import Settings
     from ingest.load import ingest_paths, prepare
@@ -119,7 +120,7 @@ def sample_warm(runs: int = 3, sample: Path = SAMPLE) -> dict[str, Any]:
         settings = Settings(store=tmp / "store")
         store = EmbeddedStore(settings.store)
         try:
-            prepare(store)
+            prepare(store, settings)
             t0 = time.perf_counter()
             report = ingest_paths([sample], store, settings)
             times.append(time.perf_counter() - t0)

@@ -264,13 +264,21 @@ class EmbeddedStore(Store):
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop: Iterable[URIRef] = (),
                        derived: str = "") -> None:
-        """As :meth:`Store.replace_graphs`, one transaction; a graph already present and
-        free of blank nodes is changed by its difference only (see updates.replace_ops).
-        The default graph's copy of the union is kept in step in the same request."""
+        """As :meth:`Store.replace_graphs`, one transaction. Brand-new graphs with their
+        per-source inference (a new pack) are one ``Store.extend`` of quads computed
+        beforehand (graph/additions.py); otherwise one SPARQL Update, in which a graph
+        already present and free of blank nodes is changed by its difference only (see
+        updates.replace_ops). The default graph's copy of the union is kept in step in the
+        same transaction either way."""
+        from graph.additions import new_graph_quads
         from graph.updates import has_bnodes, replace_update, triples_text
 
-        self._writable()
+        store = self._writable()
         drop = list(drop)
+        added = new_graph_quads(store, graphs, drop, derived)
+        if added is not None:  # brand-new graphs only: one extend (graph/additions.py)
+            self._extend(added)
+            return
         current = {name: None if name in drop or has_bnodes(g) else self._lines(name)
                    for name, g in graphs.items()}
         body = replace_update(graphs, drop, derived, current)
@@ -301,6 +309,16 @@ class EmbeddedStore(Store):
                 return None
             lines.add(f"{q.subject} {q.predicate} {q.object} .\n")
         return lines or None
+
+    def _extend(self, quads: list[ox.Quad]) -> None:
+        """Add quads and their default-graph copies in one transaction, then publish."""
+        store = self._writable()
+        self._pending()
+        try:
+            store.extend(mirror.with_default_copies(quads))
+        except OSError as exc:
+            raise StoreError(f"write failed on {self.root}: {exc}") from exc
+        self.publish()
 
     def update(self, sparql_update: str) -> None:
         """Apply any SPARQL Update, then bring the default graph's copy of the union in step

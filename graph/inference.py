@@ -166,13 +166,33 @@ def transitive_properties(ontology: Graph | None = None) -> list[URIRef]:
                   if isinstance(p, URIRef))
 
 
-def source_inference_update(written: Iterable[URIRef] = (), removed: Iterable[URIRef] = (),
-                            ontology: Graph | None = None, additions_only: bool = False) -> str:
-    """The update to run with a write of the graphs ``written`` and the removal of
-    ``removed``: recompute what each implies into its own inferred graph, then the
-    transitive closure. ``additions_only`` says the write removes no triple (a new pack):
-    the closure is then extended from the new edges instead of recomputed, so its cost
-    follows the pack, not the store."""
+class SourceInference(str):
+    """The text of :func:`source_inference_update`, which any backend runs as SPARQL
+    Update, carrying what it was made from: a backend that can compute the same result
+    more cheaply outside the engine (the embedded store writing brand-new graphs, see
+    graph/additions.py) reads ``written``, ``removed`` and ``additions_only``; any other
+    code sees a plain string."""
+
+    written: tuple[URIRef, ...]
+    removed: tuple[URIRef, ...]
+    additions_only: bool
+    #: the properties whose closure the text maintains in INFERRED_GRAPH
+    transitive: tuple[URIRef, ...]
+
+    def __new__(cls, text: str, written: Iterable[URIRef] = (),
+                removed: Iterable[URIRef] = (), additions_only: bool = False,
+                transitive: Iterable[URIRef] = ()) -> SourceInference:
+        self = super().__new__(cls, text)
+        self.written, self.removed = tuple(written), tuple(removed)
+        self.additions_only, self.transitive = additions_only, tuple(transitive)
+        return self
+
+
+def local_inference_ops(written: Iterable[URIRef] = (),
+                        removed: Iterable[URIRef] = ()) -> list[str]:
+    """Steps 1-6 for each written graph (and the drop of each removed graph's inferred
+    graph): what a graph implies on its own, without the cross-graph closure. Reads only
+    the written graphs, their inferred graphs and ONTOLOGY_GRAPH."""
     written, removed = list(written), list(removed)
     ops = list(AXIOM_OPS) if written else []
     for source in removed:
@@ -182,12 +202,27 @@ def source_inference_update(written: Iterable[URIRef] = (), removed: Iterable[UR
         ops += [f"DROP SILENT GRAPH {dst}",
                 f"INSERT DATA {{ GRAPH {dst} {{ {dst} {DERIVED_FROM} {source.n3()} }} }}",
                 *_local_ops(source.n3(), dst)]
-    added = None
-    if additions_only and not removed:
-        added = [g for w in written for g in (w, inferred_graph_for(w))]
     if written:
         ops.append(f"DROP SILENT GRAPH {AXIOMS}")
-    return " ;\n".join(ops + _global_ops(ontology, added))
+    return ops
+
+
+def source_inference_update(written: Iterable[URIRef] = (), removed: Iterable[URIRef] = (),
+                            ontology: Graph | None = None,
+                            additions_only: bool = False) -> SourceInference:
+    """The update to run with a write of the graphs ``written`` and the removal of
+    ``removed``: recompute what each implies into its own inferred graph, then the
+    transitive closure. ``additions_only`` says the write removes no triple (a new pack):
+    the closure is then extended from the new edges instead of recomputed, so its cost
+    follows the pack, not the store."""
+    written, removed = list(written), list(removed)
+    additions_only = additions_only and not removed
+    added = None
+    if additions_only:
+        added = [g for w in written for g in (w, inferred_graph_for(w))]
+    text = " ;\n".join(local_inference_ops(written, removed) + _global_ops(ontology, added))
+    return SourceInference(text, written, removed, additions_only,
+                           transitive_properties(ontology))
 
 
 def inference_update(store: Store, ontology: Graph | None = None,

@@ -18,6 +18,9 @@ open committed snapshots) never see the two disagree:
 * after it, the rewritten graphs are copied in again (:func:`mirror_graphs`), and the added
   triples of a graph changed by difference are inserted (:func:`mirror_lines`).
 
+A write that only adds brand-new graphs (a new pack, graph/additions.py) has nothing to
+unmirror: it is one ``Store.extend`` of each quad and its copy (:func:`with_default_copies`).
+
 An arbitrary SPARQL Update (the endpoint's, with a token) may write anywhere, so it is
 followed by :data:`RESYNC`, which compares the whole store: correct, and slow on a large
 store, which is acceptable for the rare hand-made update.

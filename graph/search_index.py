@@ -25,6 +25,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from graph.bindings import iri_text
 from graph.settings import Settings
 from graph.store import Rows, Store
 from ontology.namespaces import DCTERMS, FOAF, RDFS, REM, SKOS
@@ -38,11 +39,14 @@ NAMES = (RDFS.label, FOAF.name, SKOS.altLabel, REM.acronym, DCTERMS.title,
          REM.recommendationId, REM.reference)
 TEXTS = (REM.text, REM.decisionText, REM.keyActions, REM.progressNote)
 
-_FIELDS = """
-SELECT ?s ?cls ?p ?v WHERE {
-  ?s a ?cls .
-  OPTIONAL { ?s ?p ?v . FILTER(isLiteral(?v)) }
-}"""
+#: Only the indexed classes and properties are read (in the query, not after it): an entity's
+#: other literals (dates, statuses, line spans) were half the rows of a pack's re-index.
+_FIELDS = f"""
+SELECT ?s ?cls ?p ?v WHERE {{
+  ?s a ?cls . VALUES ?cls {{ {" ".join(iri_text(c) for c in KINDS)} }}
+  OPTIONAL {{ VALUES ?p {{ {" ".join(iri_text(p) for p in NAMES + TEXTS)} }}
+             ?s ?p ?v . FILTER(isLiteral(?v)) }}
+}}"""
 _IN_PACK = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }"
 _SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS entities USING fts5(
@@ -75,7 +79,7 @@ def index_path(settings: Settings) -> Path:
 
 def _entities(store: Store, iris: Iterable[URIRef] | None = None) -> dict[str, tuple]:
     """iri → (kind, label, text) for indexed entities (all, or those in ``iris``)."""
-    bindings: dict = {"cls": list(KINDS)}
+    bindings: dict = {}
     if iris is not None:
         chosen = list(iris)
         if not chosen:
@@ -155,7 +159,7 @@ def update_index(store: Store, path: Path | str, pack_iri: URIRef | str) -> int:
 
     Called by ingest after each committed pack. Builds the index if it does not exist."""
     path, pack = Path(path), URIRef(str(pack_iri))
-    if not path.exists() or _format(path) != FORMAT:
+    if not is_current_format(path):
         return build_index(store, path)
     try:
         with sqlite3.connect(path) as db:
@@ -190,6 +194,11 @@ def _meta(path: Path | str, key: str) -> str | None:
 
 def _format(path: Path | str) -> str | None:
     return _meta(path, "format")
+
+
+def is_current_format(path: Path | str) -> bool:
+    """An index is there and written in this version's format (else it must be rebuilt)."""
+    return Path(path).exists() and _format(path) == FORMAT
 
 
 def indexed_state(path: Path | str) -> str | None:

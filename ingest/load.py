@@ -16,6 +16,7 @@ ingest that last changed it, and ingesting twice leaves the same triples.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -99,11 +100,23 @@ def derived_update(written: Iterable[URIRef] = (), removed: Iterable[URIRef] = (
     return fn(list(written), list(removed), additions_only=additions_only)
 
 
-def prepare(store: Store) -> None:
-    """Put the ontology and reference graphs in the store, if they are not there yet."""
+def prepare(store: Store, settings: Settings | None = None) -> None:
+    """Put the ontology and reference graphs in the store, if they are not there yet, and
+    with ``settings``, build the search index once if there is none (the reference data's
+    bodies are indexed too): a per-store cost, so each pack only re-indexes its own
+    entities."""
     fn = _optional("graph.inference", "ensure_ontology")
-    if fn:
-        fn(store)
+    wrote = bool(fn(store)) if fn else False
+    ready = _optional("graph.search_index", "is_current_format")
+    where = _optional("graph.search_index", "index_path")
+    build = _optional("graph.search_index", "build_index")
+    if settings is None or ready is None or where is None or build is None:
+        return
+    path = where(settings)
+    if wrote or not ready(path):
+        # not fatal: the first pack's update_index builds it again and reports a failure
+        with contextlib.suppress(Exception):
+            build(store, path)
 
 
 def _index_pack(store: Store, settings: Settings | None, iri: URIRef) -> str | None:
@@ -135,7 +148,7 @@ def ingest_paths(paths: Iterable[Path | str], store: Store, settings: Settings,
     files, problems = pack_files([Path(p) for p in paths])
     report = IngestReport([PackResult(p.name, str(p), "rejected", error=msg)
                            for p, msg in problems])
-    prepare(store)
+    prepare(store, settings)
     for i, path in enumerate(files):
         if progress:
             progress(path.name, i, len(files))
