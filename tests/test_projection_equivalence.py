@@ -42,10 +42,11 @@ def _lit(text: str) -> str:
         .replace("\r", "\\r").replace("\t", "\\t") + '"'
 
 
-def random_pack(rng: random.Random, n: int, tag: str) -> str:
+def random_pack(rng: random.Random, n: int, tag: str, comma: str = "") -> str:
     """A TriG graph of ``n`` recommendations with the shapes the projection must handle:
     inspections, documents or no source; owners of several kinds or none; posts held;
-    several snapshots on one date, one without a status; chains of body links."""
+    several snapshots on one date, one without a status; chains of body links; documents
+    whose IRIs end in ``comma`` (an IRI holding a comma is written unquoted in CSV)."""
     body = [f"<{ID}body/{tag}b{i}>" for i in range(6)]
     person = [f"<{ID}person/{tag}p{i}>" for i in range(8)]
     post = [f"<{ID}post/{tag}h{i}>" for i in range(3)]
@@ -83,7 +84,7 @@ def random_pack(rng: random.Random, n: int, tag: str) -> str:
             facts.append(f"rem:fromInspection {insp}")
             out.append(f"{insp} dcterms:title {_lit('Inspection ' + rng.choice(AWKWARD))} .")
         if source > 0.3:
-            doc = f"<{ID}document/{tag}{i % 5}>"
+            doc = f"<{ID}document/{tag}{i % 5}{comma}>"
             facts.append(f"prov:wasDerivedFrom {doc}")
             if i % 5:
                 out.append(f"{doc} dcterms:title {_lit('Doc ' + str(i % 5))} .")
@@ -107,13 +108,14 @@ def random_pack(rng: random.Random, n: int, tag: str) -> str:
     return "\n".join(out) + "\n"
 
 
-@pytest.fixture(scope="module")
-def random_store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
+@pytest.fixture(scope="module", params=["", ",v2"], ids=["csv", "comma-iri-json"])
+def random_store(request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
     tmp = tmp_path_factory.mktemp("equivalence")
     rng = random.Random(5)
     trig = tmp / "random.trig"
-    trig.write_text(PREFIXES + "".join(random_pack(rng, 60, f"k{k}-") for k in range(3)),
-                    encoding="utf-8")
+    trig.write_text(PREFIXES + "".join(random_pack(rng, 60, f"k{k}-", request.param)
+                                       for k in range(3)), encoding="utf-8")
     st = EmbeddedStore(tmp / "store")
     st.load_file(trig)
     return st

@@ -60,3 +60,20 @@ def test_a_pooled_reader_gets_the_queries_side_by_side_in_order() -> None:
 def test_a_store_in_this_process_runs_one_query_at_a_time(store: EmbeddedStore) -> None:
     assert parallelism(store) == 1
     assert parallelism(_Pooled()) == 2
+
+
+def test_unquoted_csv_is_split_exactly_and_an_iri_with_a_comma_read_again_as_json(
+        store: EmbeddedStore) -> None:
+    t = table(store, "SELECT ?x ?y WHERE { VALUES (?x ?y) { (<https://example.org/a,b> UNDEF) "
+                     "(<https://example.org/c> <https://example.org/d>) } }")
+    assert t.rows == [["https://example.org/a,b", ""],
+                      ["https://example.org/c", "https://example.org/d"]]
+    one = table(store, "SELECT ?x WHERE { VALUES ?x { UNDEF <https://example.org/e> UNDEF } }")
+    assert one.rows == [[""], ["https://example.org/e"], [""]]
+    quoted = table(store, 'SELECT ?x WHERE { VALUES ?x { UNDEF "q\\"" } }')
+    assert quoted.rows == [[""], ['q"']]
+
+
+def test_csv_with_bare_line_feeds_is_read_by_the_csv_module() -> None:
+    assert parse(b"x,y\nhttps://example.org/a,\n", "text/csv; charset=utf-8") == \
+        Table(["x", "y"], [["https://example.org/a", ""]])
