@@ -103,3 +103,43 @@ def ratios(results: dict[str, Any], ours: str, peer: str) -> dict[str, Any]:
             out[f"{kind}@{c}"] = {"p50_ratio": round(x["p50_ms"] / y["p50_ms"], 2),
                                   "throughput_ratio": round(x["req_per_s"] / y["req_per_s"], 2)}
     return out
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    """Remit against bare oxigraph on one store, optionally with another checkout of Remit
+    (``--baseline DIR``) measured in the same run: before and after a change."""
+    import argparse
+    import json
+    import os
+
+    from bench import peers
+    from bench.common import OUT
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--store", type=Path, default=OUT / "store-20000",
+                    help="a built store (bench/run.py builds bench/out/store-N)")
+    ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument("--clients", default="1,8")
+    ap.add_argument("--kinds", default="lookup,join_inspection")
+    ap.add_argument("--baseline", type=Path, default=None)
+    args = ap.parse_args(argv)
+    work = {k: v for k, v in workload(args.store).items() if k in args.kinds.split(",")}
+    servers: dict[str, Callable[[], tuple[Any, str]]] = {
+        "remit_w2": lambda: peers.start_remit(args.store, workers=2),
+        "oxigraph": lambda: peers.start_oxigraph(args.store)}
+    if args.baseline:
+        servers["remit_baseline"] = lambda: peers.start_remit(args.store, workers=2,
+                                                              code=args.baseline)
+    load = os.getloadavg()
+    res = compare(servers, work, tuple(int(c) for c in args.clients.split(",")),
+                  args.seconds)
+    res["load_average"] = {"start": load, "end": os.getloadavg()}
+    res["ratios_vs_oxigraph"] = ratios(res, "remit_w2", "oxigraph")
+    if args.baseline:
+        res["baseline_vs_oxigraph"] = ratios(res, "remit_baseline", "oxigraph")
+    print(json.dumps(res, indent=1))
+    return res
+
+
+if __name__ == "__main__":
+    main()

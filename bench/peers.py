@@ -35,13 +35,18 @@ def snapshot_of(store_dir: Path) -> Path:
     return store_dir / "snapshots" / name
 
 
-def start_remit(store_dir: Path, workers: int = 2,
-                timeout: float = 60) -> tuple[subprocess.Popen[bytes], str]:
+def start_remit(store_dir: Path, workers: int = 2, timeout: float = 60,
+                code: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """``code``: another checkout of Remit to serve from (its modules ahead of this one's),
+    so a change can be measured before and after in the same run (its workers, started
+    by the forkserver, resolve modules from the working directory too)."""
     port = free_port()
     env = {"REMIT_CLIENT_CONCURRENCY": "64", "REMIT_UPDATE_TOKEN": ""}
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
     proc = start([_bin("remit"), "serve", "--store", str(store_dir), "--port", str(port),
                   "--host", "127.0.0.1", "--workers", str(workers)],
-                 OUT / "logs" / f"remit-{port}.log", env=env)
+                 OUT / "logs" / f"remit-{port}.log", env=env, cwd=code)
     url = f"http://127.0.0.1:{port}"
     wait_http(url + "/health", proc, timeout, OUT / "logs" / f"remit-{port}.log")
     return proc, url + "/sparql"

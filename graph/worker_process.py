@@ -1,19 +1,21 @@
 """The query worker process's side of the pool: its main loop, the reply framing, and the
 priority of a worker whose query has run long.
 
-Requests go to a worker as pickles over the pipe (``Connection.send``). Replies come back
-in a frame of our own, an 8-byte length then the pickle, written straight to the pipe's file
-descriptor: the pool can then read a reply either blocking (a thread) or piece by piece as
-the event loop says the pipe is readable (:class:`FrameReader`), without a thread per query
-and without relying on ``multiprocessing``'s private wire format.
+Requests and replies travel over the pipe in a frame of our own, an 8-byte length then the
+pickle, written straight to its file descriptor: the pool can then read a reply either
+blocking (a thread) or piece by piece as the event loop says the pipe is readable
+(:class:`FrameReader`), without a thread per query, without ``multiprocessing``'s
+per-message pickler set-up, and without relying on its private wire format.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import multiprocessing as mp
 import os
 import pickle
+import select
 import struct
 import time
 from multiprocessing.connection import Connection
@@ -86,6 +88,19 @@ def read_frame(fd: int) -> Any:
             return reader.value()
 
 
+def readable(fd: int, until: float) -> bool:
+    """Wait until ``fd`` has data or the monotonic time ``until``; True if it has.
+    (``Connection.poll`` builds a selector per call: a noticeable cost per query.)"""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    while True:
+        timeout = until - time.monotonic()
+        if poller.poll(max(0, math.ceil(timeout * 1000))):
+            return True
+        if timeout <= 0:
+            return False
+
+
 def lower_priority(pid: int, nice: int = LONG_QUERY_NICE) -> bool:
     """Renice every thread of process ``pid`` (Linux niceness is per thread); False if it
     could not be done (the process is gone, or the platform refuses). An unprivileged
@@ -122,7 +137,7 @@ def worker_main(settings: Settings, conn: Connection) -> None:
     fd = conn.fileno()
     while True:
         try:
-            msg = conn.recv()
+            msg = read_frame(fd)
         except (EOFError, OSError):
             return
         if msg is None:

@@ -3,7 +3,9 @@
 Why: handing each request to an executor thread that then blocks on the worker's pipe costs
 two thread switches and GIL hand-overs per query, a large share of a lookup that the engine
 answers in a fraction of a millisecond. Here the loop watches the pipe (``add_reader``) and
-reads each chunk as it arrives, so a large reply never blocks the loop while it is written.
+reads each chunk as it arrives, so a large reply never blocks the loop while it is written;
+one timer (not ``asyncio.wait``, which costs a task's worth of bookkeeping per call) runs
+the long-query checks and the deadline.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from graph.worker_process import FrameReader
 
 _CHUNK = 1 << 20
+_TIMED_OUT = object()
 
 
 async def await_reply(fd: int, check_at: float | None, deadline: float,
@@ -45,17 +48,28 @@ async def await_reply(fd: int, check_at: float | None, deadline: float,
         elif reader.feed(chunk):
             fut.set_result(reader.value())
 
+    def tick(checking: bool) -> None:
+        nonlocal timer
+        if fut.done():
+            return
+        at = check() if checking else None
+        if at is not None:
+            timer = loop.call_later(max(0.0, at - time.monotonic()), tick, True)
+        elif checking:
+            timer = loop.call_later(max(0.0, deadline - time.monotonic()), tick, False)
+        else:
+            fut.set_result(_TIMED_OUT)
+
+    now = time.monotonic()
+    timer = loop.call_later(max(0.0, (check_at or deadline) - now), tick, check_at is not None)
     loop.add_reader(fd, readable)
     try:
-        while check_at is not None:
-            done, _ = await asyncio.wait({fut}, timeout=max(0.0, check_at - time.monotonic()))
-            check_at = None if done else check()
-        done, _ = await asyncio.wait({fut}, timeout=max(0.0, deadline - time.monotonic()))
+        value = await fut
     finally:
+        timer.cancel()
         loop.remove_reader(fd)
         with contextlib.suppress(OSError):  # uvloop's add_reader made it non-blocking
             os.set_blocking(fd, True)  # and a thread's blocking read must block
-    if not done:
-        fut.cancel()
+    if value is _TIMED_OUT:
         return False, None
-    return True, fut.result()
+    return True, value

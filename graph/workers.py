@@ -49,7 +49,15 @@ from rdflib import URIRef
 from graph import store as store_mod
 from graph.settings import Settings
 from graph.store import QueryTimeout, Serialized, StoreError
-from graph.worker_process import context, cpu_seconds, lower_priority, read_frame, worker_main
+from graph.worker_process import (
+    context,
+    cpu_seconds,
+    lower_priority,
+    read_frame,
+    readable,
+    worker_main,
+    write_frame,
+)
 from graph.worker_wait import await_reply
 
 #: CPU seconds after which a running query counts as long and its worker is demoted.
@@ -246,14 +254,15 @@ class QueryPool:
         deadline = time.monotonic() + limit
         worker = self._acquire(deadline, limit)
         try:
-            worker.conn.send(self._message(sparql, media_type, default_graph, named_graphs,
-                                           row_cap))
+            fd = worker.conn.fileno()
+            write_frame(fd, self._message(sparql, media_type, default_graph, named_graphs,
+                                          row_cap))
             at = self._first_check(worker, deadline)
-            while at is not None and not worker.conn.poll(max(0.0, at - time.monotonic())):
+            while at is not None and not readable(fd, at):
                 at = self._check_long(worker, deadline)
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+            if not readable(fd, deadline):
                 raise self._timed_out(worker, limit)
-            frame = read_frame(worker.conn.fileno())
+            frame = read_frame(fd)
         except (EOFError, OSError) as exc:
             raise self._died(worker, exc) from None
         return self._reply(worker, frame)
@@ -276,8 +285,8 @@ class QueryPool:
         limit = self.settings.query_timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
         try:
-            worker.conn.send(self._message(sparql, media_type, default_graph, named_graphs,
-                                           row_cap))
+            write_frame(worker.conn.fileno(), self._message(
+                sparql, media_type, default_graph, named_graphs, row_cap))
             done, frame = await await_reply(worker.conn.fileno(),
                                             self._first_check(worker, deadline), deadline,
                                             lambda: self._check_long(worker, deadline))
@@ -298,7 +307,7 @@ class QueryPool:
             self._all.clear()
         for w in workers:
             with contextlib.suppress(OSError):
-                w.conn.send(None)
+                write_frame(w.conn.fileno(), None)
         for w in workers:
             w.process.join(1)
             if w.process.is_alive():

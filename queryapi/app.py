@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from graph.settings import Settings
 from graph.store import Store
 from queryapi import errors
+from queryapi.fastpath import SparqlFastPath
 from queryapi.state import AppState
 
 log = logging.getLogger("queryapi")
@@ -89,6 +90,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     app.state.remit = remit
     app.state.settings = settings
     errors.install(app)
+    # innermost: /sparql skips the router, still inside CORS and the security headers
+    app.add_middleware(SparqlFastPath)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                        allow_headers=["Accept", "Content-Type"],
                        expose_headers=TRUNCATION_HEADERS)
