@@ -18,16 +18,27 @@ from graph.layout_cache import StateCache
 from graph.projections import PREFIXES, accountability
 from graph.store import Rows, Store
 
+#: Why every join below is written as sub-SELECTs: pyoxigraph joins two triple patterns
+#: that share a variable by looking each row's value up in the index (a nested loop of
+#: disk seeks), but two sub-SELECTs by hashing one side. At 1M triples (same rows, same
+#: run) the status snapshots joined with their dates went from 0.83 s to 0.22 s, and the
+#: analytics queries from 1.4-3.8 s to 0.4-0.9 s (BENCHMARKS.md). tests/
+#: test_competency_equivalence.py checks each against its plain first version.
+#:
 #: No owner = no action of it has an owner who is not role-only. The owned recommendations
 #: are found once, by an anti-join (MINUS), not by a NOT EXISTS per row inside a NOT EXISTS
 #: per recommendation (which ran for minutes at 1M triples).
 NO_OWNER = PREFIXES + """
 SELECT ?rec ?text ?timescale WHERE {
-  ?rec a rem:Recommendation ; rem:text ?text .
+  { SELECT ?rec WHERE {
+      { SELECT ?rec WHERE { ?rec a rem:Recommendation } }
+      MINUS { SELECT DISTINCT ?rec WHERE {
+            { SELECT ?act ?rec WHERE { ?act rem:implements ?rec } }
+            { SELECT ?act ?p WHERE { ?act rem:responsibleParty ?p } }
+            MINUS { ?p a rem:RoleOwner } } } } }
+  ?rec rem:text ?text .
   OPTIONAL { ?rec rem:timescale ?timescale }
-  MINUS { SELECT DISTINCT ?rec WHERE { ?act rem:implements ?rec ; rem:responsibleParty ?p .
-                                       MINUS { ?p a rem:RoleOwner } } }
-} ORDER BY ?text
+} ORDER BY ?text ?rec
 """
 
 #: The role-only owners' pairs first, then texts and labels: with the OPTIONAL in the same
@@ -41,38 +52,38 @@ SELECT ?rec ?text ?role ?roleLabel WHERE {
 } ORDER BY ?text
 """
 
-#: Open = the action's latest snapshot is not completed. MINUS with the latest date per
-#: action (a grouped subquery) rather than nested FILTER NOT EXISTS: pyoxigraph evaluates a
-#: NOT EXISTS once per row and MINUS as one anti-join (3.8 s -> 0.25 s at 100k triples,
-#: same answer; BENCHMARKS.md). Only actions with some completed snapshot can be done, so
-#: only theirs are grouped; labels are joined after counting (owners, not actions): 2.9 s ->
-#: 0.85 s at 1M triples, same rows.
+#: Open = the action's latest snapshot is not completed: the actions whose latest date has
+#: a completed snapshot are taken away (MINUS, one anti-join, not a NOT EXISTS per row).
 OPEN_LOAD = PREFIXES + """
 SELECT DISTINCT ?owner ?label ?open WHERE {
   { SELECT ?owner (COUNT(DISTINCT ?act) AS ?open) WHERE {
-      ?act a rem:Action ; rem:responsibleParty ?owner .
+      { SELECT ?act ?owner WHERE { ?act rem:responsibleParty ?owner } }
+      { SELECT ?act WHERE { ?act a rem:Action } }
       MINUS { ?act rem:unassigned true }
-      MINUS { { SELECT ?act (MAX(?d) AS ?last) WHERE {
-                  ?c rem:status <https://remit.example/vocab/status/completed> ;
-                     rem:statusOf ?act .
-                  ?s rem:statusOf ?act ; rem:asOf ?d }
-                GROUP BY ?act }
-              ?done rem:statusOf ?act ; rem:asOf ?last ;
-                    rem:status <https://remit.example/vocab/status/completed> }
+      MINUS { SELECT DISTINCT ?act WHERE {
+          { SELECT ?act (MAX(?d) AS ?last) WHERE {
+              { SELECT ?s ?act WHERE { ?s rem:statusOf ?act } }
+              { SELECT ?s ?d WHERE { ?s rem:asOf ?d } } } GROUP BY ?act }
+          { SELECT ?act ?last WHERE {
+              { SELECT ?done WHERE {
+                  ?done rem:status <https://remit.example/vocab/status/completed> } }
+              { SELECT ?done ?act WHERE { ?done rem:statusOf ?act } }
+              { SELECT ?done ?last WHERE { ?done rem:asOf ?last } } } } } }
     } GROUP BY ?owner }
   OPTIONAL { ?owner rdfs:label ?label }
-} ORDER BY DESC(?open) ?label
+} ORDER BY DESC(?open) ?label ?owner
 """
 
-#: Agencies counted per recommendation first, its text joined to the few kept: 1.4 s ->
-#: 0.8 s at 1M triples, same rows.
+#: Agencies counted per recommendation first, its text joined to the few kept.
 CROSS_AGENCY = PREFIXES + """
 SELECT DISTINCT ?rec ?text ?agencies WHERE {
   { SELECT ?rec (COUNT(DISTINCT ?body) AS ?agencies) WHERE {
-      ?act rem:implements ?rec ; rem:responsibleParty ?p .
-      { ?p rem:worksFor ?body } UNION { ?p rem:postIn ?body }
-      UNION { ?p rem:holds/rem:postIn ?body }
-      UNION { ?p a rem:Body . BIND(?p AS ?body) }
+      { SELECT ?act ?rec WHERE { ?act rem:implements ?rec } }
+      { SELECT ?act ?p WHERE { ?act rem:responsibleParty ?p } }
+      { SELECT ?p ?body WHERE {
+          { ?p rem:worksFor ?body } UNION { ?p rem:postIn ?body }
+          UNION { ?p rem:holds/rem:postIn ?body }
+          UNION { ?p a rem:Body . BIND(?p AS ?body) } } }
     } GROUP BY ?rec HAVING (COUNT(DISTINCT ?body) >= 2) }
   ?rec rem:text ?text .
 } ORDER BY DESC(?agencies) ?text ?rec
@@ -82,19 +93,25 @@ REPORT_RECEIVERS = PREFIXES + """
 SELECT ?body ?label (COUNT(DISTINCT ?act) AS ?actions)
        (GROUP_CONCAT(DISTINCT ?fromLabel; separator="; ") AS ?from)
 WHERE {
-  ?act rem:reportsProgressTo ?body .
+  { SELECT ?act ?body WHERE { ?act rem:reportsProgressTo ?body } }
   OPTIONAL { ?body rdfs:label ?label }
-  OPTIONAL { ?act rem:responsibleParty ?p . ?p rdfs:label ?fromLabel }
-} GROUP BY ?body ?label ORDER BY DESC(?actions)
+  OPTIONAL { { SELECT ?act ?fromLabel WHERE {
+      { SELECT ?act ?p WHERE { ?act rem:responsibleParty ?p } }
+      { SELECT ?p ?fromLabel WHERE { ?p rdfs:label ?fromLabel } } } } }
+} GROUP BY ?body ?label ORDER BY DESC(?actions) ?label ?body
 """
 
 OVERDUE = PREFIXES + """
 SELECT ?rec ?text ?due WHERE {
-  ?rec a rem:Recommendation ; rem:text ?text ; rem:dueDate ?due .
+  { SELECT ?rec ?due WHERE { ?rec rem:dueDate ?due } }
   FILTER(?due < ?asOf)
-  MINUS { ?act rem:implements ?rec . ?s rem:statusOf ?act ;
-          rem:status <https://remit.example/vocab/status/completed> }
-} ORDER BY ?due ?text
+  { SELECT ?rec WHERE { ?rec a rem:Recommendation } }
+  MINUS { SELECT DISTINCT ?rec WHERE {
+      { SELECT ?act ?rec WHERE { ?act rem:implements ?rec } }
+      { SELECT ?s ?act WHERE { ?s rem:statusOf ?act } }
+      { SELECT ?s WHERE { ?s rem:status <https://remit.example/vocab/status/completed> } } } }
+  ?rec rem:text ?text .
+} ORDER BY ?due ?text ?rec
 """
 
 
