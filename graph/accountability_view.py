@@ -2,15 +2,19 @@
 responsible person, post or role → body, the bodies progress is reported to, and the bodies
 linked to those by oversight or reporting.
 
-Read as six flat queries, each entity's facts once, and joined in Python. One query with
+Read as ten small flat queries, each entity's facts once, and joined in Python. One query with
 nested OPTIONALs joined every owner's label, kind and bodies again on every (action, owner,
 recipient) row, with a FILTER NOT EXISTS per recommendation: 18 s at 1M triples.
 
 The joins left in the queries are written as joins of sub-SELECTs. Given a plain pattern,
 pyoxigraph looks up the second triple pattern once per row of the first (an index seek
-each); given two sub-SELECTs it reads each whole and joins them in a hash table: the status
-snapshots at 1M triples take 0.3 s instead of 1.2 s, the recommendations 0.5 s instead of
-1.2 s, the oversight links 0.02 s instead of 0.4 s.
+each); given two sub-SELECTs it reads each whole and joins them in a hash table: at 1M
+triples the status snapshots take 0.3 s instead of 1.2 s, the recommendations' facts 0.3 s
+instead of 1.2 s, the links between bodies 0.02 s instead of 0.4 s. Documents are read only
+for recommendations without an inspection (the only ones drawn from documents).
+
+Small queries, not one per entity: on the app's pooled reader they run side by side on two
+workers, and none nears the CPU second after which the pool demotes a query.
 """
 
 from __future__ import annotations
@@ -22,26 +26,30 @@ import networkx as nx
 from graph.netgraph import PREFIXES, GraphBuilder
 from graph.sparql_rows import Table, tables
 
-#: Each recommendation with its text, timescale, due date and sources (inspections first:
-#: a recommendation from an inspection is drawn from it, not from its documents).
-RECOMMENDATIONS = PREFIXES + """
-SELECT ?rec ?recText ?timescale ?due ?insp ?doc WHERE {
+#: Each recommendation with its text, timescale and due date.
+REC_FACTS = PREFIXES + """
+SELECT ?rec ?recText ?timescale ?due WHERE {
   { SELECT ?rec WHERE { ?rec a rem:Recommendation } }
   { SELECT ?rec ?recText WHERE { ?rec rem:text ?recText } }
   OPTIONAL { SELECT ?rec ?timescale WHERE { ?rec rem:timescale ?timescale } }
   OPTIONAL { SELECT ?rec ?due WHERE { ?rec rem:dueDate ?due } }
-  OPTIONAL { SELECT ?rec ?insp WHERE { ?rec rem:fromInspection ?insp } }
-  OPTIONAL { SELECT ?rec ?doc WHERE { ?rec <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc } }
+}
+"""
+
+#: Sources: a recommendation from an inspection is drawn from it, not from its documents,
+#: so documents are read only for recommendations without one.
+REC_INSPECTIONS = PREFIXES + "SELECT ?rec ?insp WHERE { ?rec rem:fromInspection ?insp }"
+REC_DOCUMENTS = PREFIXES + """
+SELECT ?rec ?doc WHERE {
+  { SELECT ?rec WHERE { ?rec a rem:Recommendation MINUS { ?rec rem:fromInspection ?i } } }
+  { SELECT ?rec ?doc WHERE { ?rec <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc } }
 }
 """
 
 #: Actions with the recommendation they implement, their owners and report recipients.
-ACTIONS = PREFIXES + """
-SELECT ?act ?rec ?party ?to WHERE {
-  { ?act rem:implements ?rec } UNION { ?act rem:responsibleParty ?party }
-  UNION { ?act rem:reportsProgressTo ?to }
-}
-"""
+IMPLEMENTS = PREFIXES + "SELECT ?act ?rec WHERE { ?act rem:implements ?rec }"
+OWNERS = PREFIXES + "SELECT ?act ?party WHERE { ?act rem:responsibleParty ?party }"
+RECIPIENTS = PREFIXES + "SELECT ?act ?to WHERE { ?act rem:reportsProgressTo ?to }"
 
 #: Every dated status snapshot; the latest per action is picked in Python
 #: (:func:`latest_status`): a FILTER NOT EXISTS over later snapshots is evaluated per row
@@ -81,8 +89,11 @@ SELECT ?a ?aLabel ?rel ?b ?bLabel WHERE {
 }
 """
 
-#: Slowest first: on a pooled reader they start first, side by side.
-QUERIES = (RECOMMENDATIONS, ACTIONS, SNAPSHOTS, TITLES, AGENTS, OVERSIGHT)
+#: Slowest first: on a pooled reader they start first, side by side. Each is kept well under
+#: a second of CPU at 1M triples, cold: the worker pool demotes a query past that (see
+#: graph/workers.py), and small queries share two workers evenly.
+QUERIES = (REC_FACTS, RECIPIENTS, SNAPSHOTS, REC_INSPECTIONS, OWNERS, IMPLEMENTS, TITLES,
+           AGENTS, REC_DOCUMENTS, OVERSIGHT)
 KIND_ORDER = ("person", "post", "role", "body")
 
 
@@ -142,42 +153,36 @@ class _Agents:
 def build(store: object) -> nx.MultiDiGraph:
     """The unfiltered accountability graph, its queries run side by side where ``store``
     is backed by a worker pool (see :func:`graph.sparql_rows.tables`)."""
-    recs_t, acts_t, snaps_t, titles_t, agents_t, links_t = tables(store, QUERIES)
-    return assemble(recs_t, acts_t, snaps_t, titles_t, agents_t, links_t)
+    return assemble(dict(zip(QUERIES, tables(store, QUERIES), strict=True)))
 
 
-def assemble(recs_t: Table, acts_t: Table, snaps_t: Table, titles_t: Table,
-             agents_t: Table, links_t: Table) -> nx.MultiDiGraph:
-    """The graph from the six queries' results (each of the :data:`QUERIES`, in order)."""
-    statuses = latest_status(snaps_t)
-    ag = _Agents(titles_t, agents_t)
-    acts: dict[str, dict[str, None]] = {}
-    parties: dict[str, dict[str, None]] = {}
-    recipients: dict[str, dict[str, None]] = {}
-    for act, rec, party, to in _pairs(acts_t, "act", "rec", "party", "to"):
-        if rec:
-            acts.setdefault(rec, {})[act] = None
-        elif party:
-            parties.setdefault(act, {})[party] = None
-        elif to:
-            recipients.setdefault(act, {})[to] = None
+def _sets(t: Table, key: str, value: str) -> dict[str, dict[str, None]]:
+    """``value`` by ``key``, each once, in the order read (a dict as an ordered set)."""
+    out: dict[str, dict[str, None]] = {}
+    for k, v in _pairs(t, key, value):
+        out.setdefault(k, {})[v] = None
+    return out
+
+
+def assemble(results: dict[str, Table]) -> nx.MultiDiGraph:
+    """The graph from the results of the :data:`QUERIES`, keyed by query."""
+    statuses = latest_status(results[SNAPSHOTS])
+    ag = _Agents(results[TITLES], results[AGENTS])
+    acts = _sets(results[IMPLEMENTS], "rec", "act")
+    parties = _sets(results[OWNERS], "act", "party")
+    recipients = _sets(results[RECIPIENTS], "act", "to")
+    inspections = _sets(results[REC_INSPECTIONS], "rec", "insp")
+    documents = _sets(results[REC_DOCUMENTS], "rec", "doc")
     recs: dict[str, tuple[str, str, str]] = {}
-    sources: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
-    for rec, text, timescale, due, insp, doc in _pairs(
-            recs_t, "rec", "recText", "timescale", "due", "insp", "doc"):
-        if rec not in recs:
-            recs[rec] = (text, timescale, due)
-            sources[rec] = ({}, {})
-        if insp:
-            sources[rec][0][insp] = None
-        if doc:
-            sources[rec][1][doc] = None
+    for rec, text, timescale, due in _pairs(results[REC_FACTS], "rec", "recText", "timescale",
+                                            "due"):
+        recs.setdefault(rec, (text, timescale, due))
     b = GraphBuilder()
     for rec, (text, timescale, due) in recs.items():
         b.node(rec, "recommendation", text, timescale=timescale, due=due)
-        inspections, documents = sources[rec]
-        kind_ = "inspection" if inspections else "document"
-        for src in inspections or documents:
+        found = inspections.get(rec)
+        kind_, srcs = ("inspection", found) if found else ("document", documents.get(rec, ()))
+        for src in srcs:
             b.edge(b.node(src, kind_, ag.titles.get(src) or tail(src)), rec, "recommends")
         for act in acts.get(rec, ()):
             b.node(act, "action", "Action", status=statuses.get(act, ""))
@@ -194,7 +199,7 @@ def assemble(recs_t: Table, acts_t: Table, snaps_t: Table, titles_t: Table,
                 if to not in b:
                     b.node(to, "body", ag.label(to))
                 b.edge(act, to, "reports_to")
-    _link_bodies(b, links_t)
+    _link_bodies(b, results[OVERSIGHT])
     return b.graph("accountability")
 
 
