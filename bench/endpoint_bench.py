@@ -62,12 +62,38 @@ def prepare_search_index(store_dir: Path) -> None:
         store.close()
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time used so far by process ``pid`` and all its descendants (the app's query
+    workers too): per request, a measure of cost that a busy shared machine skews far less
+    than latency. None without psutil."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    total = 0.0
+    root = psutil.Process(pid)
+    for p in [root, *root.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            continue
+    return total
+
+
 def measure(url: str, work: dict[str, list[str]], clients: tuple[int, ...],
-            seconds: float) -> dict[str, Any]:
+            seconds: float, pid: int | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for kind, queries in work.items():
         loadgen.run(url, queries[:2], 1, 0.3)  # warm the connection path and caches
-        out[kind] = {str(c): loadgen.run(url, queries, c, seconds) for c in clients}
+        out[kind] = {}
+        for c in clients:
+            cpu = cpu_seconds(pid) if pid else None
+            res = loadgen.run(url, queries, c, seconds)
+            end = cpu_seconds(pid) if cpu is not None and pid else None
+            if cpu is not None and end is not None and res["requests"]:
+                res["server_cpu_ms_per_req"] = round((end - cpu) * 1000 / res["requests"], 3)
+            out[kind][str(c)] = res
     return out
 
 
@@ -83,7 +109,7 @@ def compare(servers: dict[str, Callable[[], tuple[Any, str]]], work: dict[str, l
             results[name] = {"error": str(exc)}
             continue
         try:
-            results[name] = measure(url, work, clients, seconds)
+            results[name] = measure(url, work, clients, seconds, proc.pid)
         finally:
             stop(proc)
     return results

@@ -33,13 +33,10 @@ none) keeps at most that many rows of JSON SELECT results and sets ``truncated``
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import queue
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -58,6 +55,7 @@ from graph.worker_process import (
     worker_main,
     write_frame,
 )
+from graph.worker_slots import Slots
 from graph.worker_wait import await_reply
 
 #: CPU seconds after which a running query counts as long and its worker is demoted.
@@ -93,14 +91,11 @@ class QueryPool:
         self.long_after = long_after
         self.spares = self.size if spares is None else max(0, spares)
         self._ctx = context()
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: Slots[_Worker] = Slots()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
         self._spares_live = 0
-        self._waiting = 0  # threads blocked in _acquire: the event loop must not overtake
-        self._executor = ThreadPoolExecutor(max_workers=max(8, 4 * self.size),
-                                            thread_name_prefix="query-pool")
         for _ in range(self.size):
             self._add_fresh()
 
@@ -166,35 +161,19 @@ class QueryPool:
         else:
             self._idle.put(w)
 
-    def _acquire(self, deadline: float, limit: float) -> _Worker:
-        """An idle, living worker; one that died while idle (OOM killer ...) is replaced."""
-        with self._lock:
-            self._waiting += 1
-        try:
-            while True:
-                try:
-                    worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
-                except queue.Empty:
-                    raise QueryTimeout(f"all {self.size} query workers stayed busy for "
-                                       f"{limit:g} s; try again later") from None
-                if worker.process.is_alive():
-                    return worker
-                self._retire(worker)
-        finally:
-            with self._lock:
-                self._waiting -= 1
+    def _busy(self, limit: float) -> QueryTimeout:
+        return QueryTimeout(f"all {self.size} query workers stayed busy for {limit:g} s; "
+                            "try again later")
 
-    def _take_idle(self) -> _Worker | None:
-        """An idle worker at once, unless none is idle or threads are queued for one."""
-        while not self._waiting:
-            try:
-                worker = self._idle.get_nowait()
-            except queue.Empty:
-                return None
-            if worker.process.is_alive():
-                return worker
+    def _sent(self, worker: _Worker, msg: tuple[Any, ...]) -> bool:
+        """Send ``msg``; False if the worker had died while idle (OOM killer ...): it is
+        replaced and the query, not yet sent, goes to another."""
+        try:
+            write_frame(worker.conn.fileno(), msg)
+        except OSError:
             self._retire(worker)
-        return None
+            return False
+        return True
 
     # queries -----------------------------------------------------------------------
 
@@ -252,11 +231,15 @@ class QueryPool:
             raise StoreError("the query pool is closed")
         limit = self.settings.query_timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
-        worker = self._acquire(deadline, limit)
+        msg = self._message(sparql, media_type, default_graph, named_graphs, row_cap)
+        while True:
+            worker = self._idle.get(deadline - time.monotonic())
+            if worker is None:
+                raise self._busy(limit)
+            if self._sent(worker, msg):
+                break
+        fd = worker.conn.fileno()
         try:
-            fd = worker.conn.fileno()
-            write_frame(fd, self._message(sparql, media_type, default_graph, named_graphs,
-                                          row_cap))
             at = self._first_check(worker, deadline)
             while at is not None and not readable(fd, at):
                 at = self._check_long(worker, deadline)
@@ -271,22 +254,20 @@ class QueryPool:
                    default_graph: Iterable[str] | None = None,
                    named_graphs: Iterable[str] | None = None, timeout: float | None = None,
                    row_cap: int | None = None) -> Serialized:
-        """:meth:`run` without blocking the event loop: with a worker idle, the request is
-        sent and the reply awaited on the loop itself (no thread hop); otherwise the wait
-        for a worker happens in a thread of the pool's own executor, in turn with others."""
+        """:meth:`run` on the event loop itself, which stays free: the wait for a worker
+        (in turn with threads) and for its reply are awaited, with no thread hop."""
         if self._closed:
             raise StoreError("the query pool is closed")
-        worker = self._take_idle()
-        if worker is None:
-            loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(
-                self._executor, lambda: self.run(sparql, media_type, default_graph,
-                                                 named_graphs, timeout, row_cap))
         limit = self.settings.query_timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
+        msg = self._message(sparql, media_type, default_graph, named_graphs, row_cap)
+        while True:
+            worker = await self._idle.aget(deadline - time.monotonic())
+            if worker is None:
+                raise self._busy(limit)
+            if self._sent(worker, msg):
+                break
         try:
-            write_frame(worker.conn.fileno(), self._message(
-                sparql, media_type, default_graph, named_graphs, row_cap))
             done, frame = await await_reply(worker.conn.fileno(),
                                             self._first_check(worker, deadline), deadline,
                                             lambda: self._check_long(worker, deadline))
@@ -300,7 +281,7 @@ class QueryPool:
         return self._reply(worker, frame)
 
     def close(self) -> None:
-        """Stop every worker (politely, then by force) and the executor."""
+        """Stop every worker (politely, then by force)."""
         with self._lock:
             self._closed = True
             workers = list(self._all)
@@ -314,7 +295,6 @@ class QueryPool:
                 w.process.kill()
                 w.process.join(1)
             w.conn.close()
-        self._executor.shutdown(wait=False)
 
     def __enter__(self) -> QueryPool:
         return self

@@ -34,7 +34,7 @@ def _wait_for(cond: object, seconds: float = 10.0) -> bool:
 
 
 def _busy_pids(pool: QueryPool) -> set[int]:
-    idle = {w.process.pid for w in list(pool._idle.queue)}
+    idle = {w.process.pid for w in pool._idle.idle()}
     return {w.process.pid for w in pool._all} - idle
 
 
