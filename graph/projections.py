@@ -16,14 +16,16 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph import accountability_view as av
+from graph import people_view
 from graph.accountability_view import OVERSIGHT, SNAPSHOTS
 from graph.netgraph import PREFIXES, add_edge, add_node, label_of, rows
+from graph.people_view import HUB
 from graph.sparql_rows import table
 from graph.store import Store
 from ontology.namespaces import REM
 
-__all__ = ["PREFIXES", "VIEWS", "Filters", "accountability", "apply_filters", "bodies", "chain",
-           "latest_status", "people", "project"]
+__all__ = ["HUB", "PREFIXES", "VIEWS", "Filters", "accountability", "apply_filters", "bodies",
+           "chain", "latest_status", "people", "project"]
 
 #: Node types by class, most specific first.
 NODE_TYPES = {
@@ -41,19 +43,6 @@ SELECT ?a ?aLabel ?b ?bLabel (COUNT(DISTINCT ?p) AS ?n) WHERE {
   OPTIONAL { ?a rdfs:label ?aLabel } OPTIONAL { ?b rdfs:label ?bLabel }
 } GROUP BY ?a ?aLabel ?b ?bLabel
 """
-
-PEOPLE_LINKS = PREFIXES + """
-SELECT ?p ?pLabel ?via ?viaLabel ?kind WHERE {
-  ?p a rem:Person .
-  OPTIONAL { ?p rdfs:label ?pLabel }
-  { ?p rem:worksFor|rem:memberOf ?via . BIND("body" AS ?kind) }
-  UNION { ?via rem:present|rem:officerPresent|rem:inAttendance|rem:chairedBy ?p .
-          BIND("meeting" AS ?kind) }
-  UNION { ?act rem:responsibleParty ?p ; rem:implements ?via . BIND("recommendation" AS ?kind) }
-  OPTIONAL { ?via rdfs:label|dcterms:title|rem:text ?viaLabel }
-}
-"""
-
 
 @dataclass
 class Filters:
@@ -91,34 +80,10 @@ def bodies(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
     return apply_filters(g, filters or Filters())
 
 
-#: A body, meeting or recommendation shared by more people than this becomes a hub node
-#: (each person linked to it) instead of a clique: n people would make n*(n-1)/2 links.
-HUB = 25
-
-
 def people(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
     """People joined when they share a body, a meeting or a recommendation; a large group
-    is drawn as its shared node with each member linked to it."""
-    via: dict[str, set[str]] = {}
-    g = nx.MultiDiGraph(view="people")
-    kinds: dict[str, str] = {}
-    labels: dict[str, str] = {}
-    for r in rows(store, PEOPLE_LINKS):
-        p = add_node(g, r["p"], "person", label_of(r, "pLabel", str(r["p"])))
-        via.setdefault(str(r["via"]), set()).add(p)
-        kinds[str(r["via"])] = str(r["kind"])
-        labels.setdefault(str(r["via"]), label_of(r, "viaLabel", str(r["via"])))
-    for v, members in via.items():
-        ordered = sorted(members)
-        if len(ordered) > HUB:
-            hub = add_node(g, v, kinds[v], labels[v])
-            for a in ordered:
-                add_edge(g, a, hub, f"in_{kinds[v]}")
-            continue
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                add_edge(g, a, b, f"shared_{kinds[v]}")
-    return apply_filters(g, filters or Filters())
+    (over :data:`HUB` people) is drawn as its shared node with each member linked to it."""
+    return apply_filters(people_view.build(store), filters or Filters())
 
 
 #: Edges that lead from a recommendation down to its actions, owners and their bodies.

@@ -1,6 +1,7 @@
-"""The fast accountability projection against the reference (the implementation it
-replaced, tests/helpers/projection_reference.py) on generated stores: the same nodes with
-the same attributes, the same edges; directly and through the query worker pool."""
+"""The fast accountability and people projections against the reference (the
+implementation they replaced, tests/helpers/projection_reference.py) on generated stores:
+the same nodes with the same attributes, the same edges; directly and through the query
+worker pool."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import networkx as nx
 import pytest
 
 from bench.synth import rdfgen
+from graph import people_view
 from graph.embedded import EmbeddedStore
-from graph.projections import project
+from graph.projections import HUB, project
 from graph.settings import Settings
 from graph.workers import QueryPool
 from queryapi.runner import PooledReader
@@ -70,6 +72,14 @@ def random_pack(rng: random.Random, n: int, tag: str, comma: str = "") -> str:
         out.append(f"{person[i]} rem:holds {h} .")
     for r in role:
         out.append(f"{r} a rem:RoleOwner .")
+    for i in range(4):  # meetings: attended, chaired, labelled or not
+        m = f"<{ID}meeting/{tag}m{i}>"
+        out.append(f"{m} rem:chairedBy {person[i]} .")
+        for q in rng.sample(person, 1 + rng.randrange(5)):
+            out.append(f"{m} rem:{rng.choice(['present', 'officerPresent', 'inAttendance'])} "
+                       f"{q} .")
+        if i % 2:
+            out.append(f"{m} rdfs:label {_lit('Meeting ' + rng.choice(AWKWARD))} .")
     owners = person + post + role + [f"<{ID}person/{tag}ghost>"]
     for i in range(n):
         rec = f"<{ID}recommendation/{tag}{i}>"
@@ -131,6 +141,16 @@ def test_random_store_matches_the_reference(random_store: EmbeddedStore) -> None
     assert "two\nlines" in labels and 'say "yes"' in labels
 
 
+@pytest.mark.parametrize("hub", [2, HUB])
+def test_people_view_matches_the_reference(random_store: EmbeddedStore, hub: int) -> None:
+    new = people_view.build(random_store, hub)
+    same(new, reference.people(random_store, hub))
+    kinds = {d["type"] for _, _, d in new.edges(data=True)}
+    assert {"shared_body", "shared_meeting", "shared_recommendation"} <= kinds
+    if hub == 2:
+        assert {"in_body", "in_meeting"} <= kinds, "groups past the hub size become hubs"
+
+
 def test_oversight_links_are_one_hop_from_the_chain(random_store: EmbeddedStore) -> None:
     """A link is drawn when it touches a body of the chains, not when it touches a body that
     only another link brought in (which made the old result depend on row order)."""
@@ -170,6 +190,9 @@ def test_benchmark_generator_store_matches_the_reference(synth_store: Path) -> N
     new = project(st, "accountability")
     assert new.number_of_edges() > 300
     same(new, reference.accountability(st))
+    people = people_view.build(st)
+    assert people.number_of_edges() > 300
+    same(people, reference.people(st))
 
 
 def test_pooled_reader_gives_the_same_graph_from_two_workers(synth_store: Path) -> None:

@@ -1,6 +1,7 @@
-"""The accountability projection as it was before the rewrite for speed (commit e1c790c),
-kept as the reference the fast one must agree with: the same flat queries, read as rdflib
-terms through ``Store.query`` (independent of the CSV reader under test), joined in Python.
+"""The accountability and people projections as they were before the rewrite for speed
+(commit 0e6e541), kept as the reference the fast ones must agree with: the same queries,
+read as rdflib terms through ``Store.query`` (independent of the CSV reader under test),
+joined in Python.
 
 One deliberate difference: a body reached only through oversight is included when the link
 touches the projected chain (one hop), whatever order the store returns links in; the old
@@ -145,4 +146,41 @@ def accountability(store: Any) -> nx.MultiDiGraph:
             a = add_node(g, r["a"], "body", r.get("aLabel") or r["a"].rsplit("/", 1)[-1])
             b = add_node(g, r["b"], "body", r.get("bLabel") or r["b"].rsplit("/", 1)[-1])
             add_edge(g, a, b, r["rel"].rsplit("#", 1)[-1])
+    return g
+
+
+PEOPLE_LINKS = PREFIXES + """
+SELECT ?p ?pLabel ?via ?viaLabel ?kind WHERE {
+  ?p a rem:Person .
+  OPTIONAL { ?p rdfs:label ?pLabel }
+  { ?p rem:worksFor|rem:memberOf ?via . BIND("body" AS ?kind) }
+  UNION { ?via rem:present|rem:officerPresent|rem:inAttendance|rem:chairedBy ?p .
+          BIND("meeting" AS ?kind) }
+  UNION { ?act rem:responsibleParty ?p ; rem:implements ?via . BIND("recommendation" AS ?kind) }
+  OPTIONAL { ?via rdfs:label|dcterms:title|rem:text ?viaLabel }
+}
+"""
+
+
+def people(store: Any, hub: int = 25) -> nx.MultiDiGraph:
+    """The unfiltered people view, computed the old way (one query with its labels)."""
+    via: dict[str, set[str]] = {}
+    g = nx.MultiDiGraph(view="people")
+    kinds: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for r in _rows(store, PEOPLE_LINKS):
+        p = add_node(g, r["p"], "person", r.get("pLabel", r["p"].rsplit("/", 1)[-1]))
+        via.setdefault(r["via"], set()).add(p)
+        kinds[r["via"]] = r["kind"]
+        labels.setdefault(r["via"], r.get("viaLabel", r["via"].rsplit("/", 1)[-1]))
+    for v, members in via.items():
+        ordered = sorted(members)
+        if len(ordered) > hub:
+            node = add_node(g, v, kinds[v], labels[v])
+            for a in ordered:
+                add_edge(g, a, node, f"in_{kinds[v]}")
+            continue
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                add_edge(g, a, b, f"shared_{kinds[v]}")
     return g
