@@ -16,9 +16,11 @@ from graph import people_view
 from graph.embedded import EmbeddedStore
 from graph.projections import HUB, project
 from graph.settings import Settings
+from graph.store import open_store
 from graph.workers import QueryPool
 from queryapi.runner import PooledReader
 from tests.helpers import projection_reference as reference
+from tests.helpers.oxigraph_server import oxigraph_server
 
 ID = "https://remit.example/id/"
 REM = "https://remit.example/ontology#"
@@ -119,16 +121,30 @@ def random_pack(rng: random.Random, n: int, tag: str, comma: str = "") -> str:
 
 
 @pytest.fixture(scope="module", params=["", ",v2"], ids=["csv", "comma-iri-json"])
-def random_store(request: pytest.FixtureRequest,
-                 tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
-    tmp = tmp_path_factory.mktemp("equivalence")
+def random_trig(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Path:
+    trig = tmp_path_factory.mktemp("equivalence") / "random.trig"
     rng = random.Random(5)
-    trig = tmp / "random.trig"
     trig.write_text(PREFIXES + "".join(random_pack(rng, 60, f"k{k}-", request.param)
                                        for k in range(3)), encoding="utf-8")
-    st = EmbeddedStore(tmp / "store")
-    st.load_file(trig)
+    return trig
+
+
+@pytest.fixture(scope="module")
+def random_store(random_trig: Path) -> EmbeddedStore:
+    st = EmbeddedStore(random_trig.parent / "store")
+    st.load_file(random_trig)
     return st
+
+
+def test_a_remote_sparql_server_gives_the_same_graphs(random_trig: Path,
+                                                      random_store: EmbeddedStore) -> None:
+    """Over the SPARQL protocol (CSV, or JSON where CSV cannot carry an IRI) as read
+    directly from the embedded store."""
+    with oxigraph_server() as server, open_store(server.settings()) as remote:
+        remote.load_file(random_trig)
+        for view in ("accountability", "people"):
+            same(project(remote, view), project(random_store, view))
 
 
 def test_random_store_matches_the_reference(random_store: EmbeddedStore) -> None:
