@@ -7,6 +7,7 @@ Layout of a store directory (see docs/decisions/0001-sharing-the-store.md for th
     var/store/CURRENT        name of the newest snapshot, replaced atomically (rename)
     var/store/PENDING        present while a write is between commit and publish
     var/store/WRITER.lock    flock()ed by the one writer (see graph/backup.py for why)
+    var/store/BULK           present while a (non-atomic) bulk load runs
 
 Readers (the app's query workers, `remit query`) open the newest snapshot read-only and
 reopen when CURRENT changes, so they always see a whole committed state and never the
@@ -20,10 +21,7 @@ behind; the next writer to open the store publishes first, so readers catch up.
 from __future__ import annotations
 
 import fcntl
-import os
-import shutil
 import threading
-import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -32,11 +30,13 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
-from graph import mirror
+from graph import embedded_writes as writes
+from graph import mirror, snapshots
 from graph.bindings import with_values
 from graph.oxterms import RDF_FORMATS, RESULT_FORMATS, SUFFIX_FORMATS, to_ox, to_rdflib
 from graph.results import pick_media
 from graph.settings import Settings
+from graph.snapshots import KEEP_SNAPSHOTS, SNAPSHOT_GRACE, wait_for_snapshot
 from graph.store import (
     NotAcceptable,
     QueryResult,
@@ -47,15 +47,12 @@ from graph.store import (
     Store,
     StoreError,
 )
-from ontology.namespaces import LOADED_GRAPH
 
-KEEP_SNAPSHOTS = 4
-#: A snapshot is deleted only once its successor is this old (seconds): a reader switches
-#: to the newest snapshot at the start of each call, so only a call that began before the
-#: successor appeared, and still runs, can be using it; calls are bounded by the time limit.
-SNAPSHOT_GRACE = 300.0
-__all__ = ["RDF_FORMATS", "RESULT_FORMATS", "SUFFIX_FORMATS", "EmbeddedStore", "open_embedded",
-           "to_ox", "to_rdflib"]
+#: Present while a bulk load runs (see EmbeddedStore.bulk_load).
+BULK_MARKER = "BULK"
+__all__ = ["KEEP_SNAPSHOTS", "RDF_FORMATS", "RESULT_FORMATS", "SNAPSHOT_GRACE", "SUFFIX_FORMATS",
+           "EmbeddedStore", "open_embedded", "to_ox", "to_rdflib", "wait_for_snapshot"]
+
 
 def _graphs(names: Iterable[URIRef] | None) -> list[Any] | None:
     return None if names is None else [ox.NamedNode(str(n)) for n in names]
@@ -89,9 +86,11 @@ class EmbeddedStore(Store):
                 if "lock" in str(exc).lower():
                     raise self._locked_error() from exc
                 raise StoreError(f"cannot open the store at {self.root}: {exc}") from exc
-            if not mirror.is_mirrored(self._store):
+            if not mirror.is_mirrored(self._store) or (self.root / BULK_MARKER).exists():
+                # a store written before the copy existed, or a bulk load that was killed
                 self._pending()
-                self._store.update(mirror.RESYNC)  # a store written before the copy existed
+                self._store.update(mirror.RESYNC)
+                (self.root / BULK_MARKER).unlink(missing_ok=True)
                 self.publish()
             if not (self.root / "CURRENT").exists() or (self.root / "PENDING").exists():
                 self.publish()
@@ -125,10 +124,7 @@ class EmbeddedStore(Store):
     # snapshots ---------------------------------------------------------------------
 
     def _current_name(self) -> str | None:
-        try:
-            return (self.root / "CURRENT").read_text(encoding="utf-8").strip() or None
-        except FileNotFoundError:
-            return None
+        return snapshots.current_name(self.root)
 
     def _open_snapshot(self) -> ox.Store:
         name = self._current_name()
@@ -161,33 +157,10 @@ class EmbeddedStore(Store):
         """Checkpoint the primary into a new snapshot and point CURRENT at it."""
         if self.read_only:
             raise ReadOnlyError("a read-only store cannot publish snapshots")
-        snaps = self.root / "snapshots"
-        snaps.mkdir(exist_ok=True)
-        existing = sorted(p.name for p in snaps.iterdir() if p.name.isdigit())
-        name = f"{(int(existing[-1]) + 1) if existing else 1:010d}"
-        self._store.flush()
-        self._store.backup(str(snaps / name))
-        tmp = self.root / "CURRENT.tmp"
-        tmp.write_text(name + "\n", encoding="utf-8")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.root / "CURRENT")
-        self._prune(snaps, [*existing, name])
+        name = snapshots.publish(self._store, self.root)
         (self.root / "PENDING").unlink(missing_ok=True)
         self._current = name
         return name
-
-    @staticmethod
-    def _prune(snaps: Path, names: list[str]) -> None:
-        """Keep the newest KEEP_SNAPSHOTS, and any whose successor is younger than the grace."""
-        now = time.time()
-        for i, old in enumerate(names[:-KEEP_SNAPSHOTS]):
-            try:
-                age = now - (snaps / names[i + 1]).stat().st_mtime
-            except FileNotFoundError:
-                continue
-            if age > SNAPSHOT_GRACE:
-                shutil.rmtree(snaps / old, ignore_errors=True)
 
     def state(self) -> str:
         return self._current_name() or "empty"
@@ -269,46 +242,12 @@ class EmbeddedStore(Store):
         beforehand (graph/additions.py); otherwise one SPARQL Update, in which a graph
         already present and free of blank nodes is changed by its difference only (see
         updates.replace_ops). The default graph's copy of the union is kept in step in the
-        same transaction either way."""
-        from graph.additions import new_graph_quads
-        from graph.updates import has_bnodes, replace_update, triples_text
-
-        store = self._writable()
-        drop = list(drop)
-        added = new_graph_quads(store, graphs, drop, derived)
-        if added is not None:  # brand-new graphs only: one extend (graph/additions.py)
-            self._extend(added)
-            return
-        current = {name: None if name in drop or has_bnodes(g) else self._lines(name)
-                   for name, g in graphs.items()}
-        body = replace_update(graphs, drop, derived, current)
-        derived_writes = mirror.written_graphs(derived) if derived.strip() else set()
-        if derived_writes is None:
-            self._apply(f"{body} ;\n{mirror.RESYNC}")
-            return
-        whole = {*drop, *derived_writes, *(n for n, old in current.items() if old is None)}
-        diffs = {n: (old, set(triples_text(graphs[n])))
-                 for n, old in current.items() if old is not None}
-        removed = {line for old, new in diffs.values() for line in old - new}
-        added = {line for old, new in diffs.values() for line in new - old}
-        ops = [mirror.unmirror_graphs(whole, keep_out=diffs),
-               mirror.unmirror_lines(removed, keep_out=whole | set(diffs)),
-               body,
-               mirror.mirror_graphs(whole - set(drop)),
-               mirror.mirror_lines(added)]
-        self._apply(" ;\n".join(op for op in ops if op))
-
-    def _lines(self, name: URIRef) -> set[str] | None:
-        """The graph's triples as N-Triples lines; None if it has blank nodes or is absent
-        (then the graph is dropped and inserted whole). Oxigraph writes nearly every term
-        as updates.triples_text does; the rare one it writes otherwise (a lower-cased
-        language tag, an escaped control character) is deleted and inserted again."""
-        lines = set()
-        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
-            if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
-                return None
-            lines.add(f"{q.subject} {q.predicate} {q.object} .\n")
-        return lines or None
+        same transaction either way (graph/embedded_writes.py)."""
+        plan = writes.replace_plan(self._writable(), graphs, list(drop), derived)
+        if isinstance(plan, str):
+            self._apply(plan)
+        else:
+            self._extend(plan)
 
     def _extend(self, quads: list[ox.Quad]) -> None:
         """Add quads and their default-graph copies in one transaction, then publish."""
@@ -345,23 +284,11 @@ class EmbeddedStore(Store):
         of the named graphs. Returns the number of quads that were not there before."""
         store = self._writable()
         p = Path(path)
-        fmt = SUFFIX_FORMATS.get(p.suffix.lower())
-        if fmt is None:
-            raise StoreError(f"{p}: unknown RDF format (use .ttl, .nt, .nq, .trig or .rdf)")
-        target = ox.NamedNode(str(graph if graph is not None else LOADED_GRAPH))
-        regraph = graph is not None and fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
-
-        def quads() -> Any:
-            for t in ox.parse(path=str(p), format=fmt, rename_blank_nodes=True):
-                g = getattr(t, "graph_name", None)
-                if regraph or g is None or isinstance(g, ox.DefaultGraph):
-                    g = target
-                yield ox.Quad(t.subject, t.predicate, t.object, g)
-
+        quads = writes.file_quads(p, graph)  # refuses an unknown format before writing
         before = mirror.named_quad_count(store)
         self._pending()
         try:  # streamed into one transaction: a parse error part-way commits nothing
-            store.extend(mirror.with_default_copies(quads()))
+            store.extend(mirror.with_default_copies(quads))
         except SyntaxError as exc:
             raise StoreError(f"{p}: not valid RDF: {exc}") from exc
         except OSError as exc:
@@ -370,14 +297,14 @@ class EmbeddedStore(Store):
         return mirror.named_quad_count(store) - before
 
     def bulk_load(self, path: Any, fmt: str = "application/n-quads") -> None:
-        """Fast, non-transactional load for benchmarks and restores into an empty store."""
+        """Fast, non-transactional load for benchmarks and restores into an empty store.
+        While it runs a BULK marker stands in the store directory: a writer that finds it
+        (the load was killed) rebuilds the default graph's copy before anything else."""
         store = self._writable()
         self._pending()
-        try:
-            store.bulk_extend(mirror.with_default_copies(
-                ox.parse(path=str(path), format=RDF_FORMATS[fmt])))
-        except SyntaxError as exc:
-            raise StoreError(f"{path}: not valid RDF: {exc}") from exc
+        (self.root / BULK_MARKER).touch()
+        writes.bulk_load(store, path, fmt)
+        (self.root / BULK_MARKER).unlink()
         self.publish()
 
     # reads ----------------------------------------------------------------------------
@@ -460,17 +387,3 @@ class EmbeddedStore(Store):
 
 def open_embedded(settings: Settings, read_only: bool) -> Store:
     return EmbeddedStore(settings.store, read_only=read_only)
-
-
-def wait_for_snapshot(root: Path, previous: str | None, timeout: float = 5.0) -> str | None:
-    """Poll CURRENT until it differs from ``previous`` (used by tests of readers)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            name = (root / "CURRENT").read_text().strip()
-        except FileNotFoundError:
-            name = None
-        if name != previous:
-            return name
-        time.sleep(0.02)
-    return previous

@@ -4,10 +4,11 @@ For each file: read it (``ingest/loaders``), extract and resolve (``ingest/pipel
 (``ingest/mapping``), resolve its recommendations with the other packs'
 (``ingest/mapping_crosspack``: a plan-only update joins the inspection report's nodes, in
 any order), then replace the pack's named graph, the graphs of the other packs that
-resolution rewrote, and the inferred graph in one SPARQL Update (``Store.replace_graphs``),
-so a pack is in the store whole or not at all. A file that cannot be read or extracted is
-rejected with its name and the reason; the store is left exactly as it was and the other
-files are still loaded.
+resolution rewrote, and the inferred graph in one transaction (``Store.replace_graphs``: a
+SPARQL Update, or on the embedded store one ``Store.extend`` for a new pack, see
+graph/additions.py), so a pack is in the store whole or not at all. A file that cannot be
+read or extracted is rejected with its name and the reason; the store is left exactly as it
+was and the other files are still loaded.
 
 Idempotence: a pack whose new graph equals the stored one (``prov:generatedAtTime``
 aside) is reported ``unchanged`` and not written, so its ingest time stays that of the

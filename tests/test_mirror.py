@@ -156,6 +156,34 @@ def test_bulk_load_fills_the_copy(store: EmbeddedStore, tmp_path: Path) -> None:
     assert isinstance(res, Rows) and len(res.rows) == 1
 
 
+def test_bulk_load_copies_blank_nodes_as_stored_and_files_default_triples(
+        store: EmbeddedStore, tmp_path: Path) -> None:
+    f = tmp_path / "x.nq"
+    f.write_text(f"_:b1 <{EX.p}> \"x\" <{G1}> .\n_:b1 <{EX.q}> _:b2 <{G1}> .\n"
+                 f"<{EX.a}> <{EX.p}> \"in no graph\" .\n", encoding="utf-8")
+    store.bulk_load(f)
+    assert_mirrored(store)  # the loader renames blank nodes: the copy has the same names
+    assert store.graph_names() == sorted([G1, LOADED_GRAPH])
+    res = store.query(f"SELECT ?o WHERE {{ ?b <{EX.p}> ?o . ?b <{EX.q}> ?c }}")
+    assert isinstance(res, Rows) and res.values("o") == [Literal("x")]
+    assert not (store.root / "BULK").exists()
+
+
+def test_a_killed_bulk_load_is_repaired_by_the_next_writer(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    f = tmp_path / "x.nq"
+    f.write_text(f"<{EX.a}> <{EX.p}> <{EX.b}> <{G1}> .\n", encoding="utf-8")
+    with EmbeddedStore(root) as st:
+        st.replace_graphs({G2: graph_of(SHARED)})
+        (root / "BULK").touch()  # what bulk_load does first; then "killed" after pass one
+        st._store.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
+        assert default_triples(st) != union_triples(st)
+    with EmbeddedStore(root) as st:
+        assert_mirrored(st)
+        assert len(default_triples(st)) == 2
+    assert not (root / "BULK").exists()
+
+
 def test_a_store_written_before_the_copy_is_migrated_by_its_writer(tmp_path: Path) -> None:
     root = tmp_path / "store"
     with EmbeddedStore(root) as st:

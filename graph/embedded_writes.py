@@ -1,0 +1,108 @@
+"""What each kind of write to the embedded store sends to the engine, with the default
+graph's copy of the union kept in step (graph/mirror.py, docs/decisions/0004).
+
+Apart from ``graph/embedded.py`` (the store's lifecycle, snapshots and reads) because the
+write paths are the part that is tuned for speed: a replacement becomes either one
+``Store.extend`` of precomputed quads (brand-new graphs, graph/additions.py) or one SPARQL
+Update; a file load streams parsed quads into one transaction; a bulk load lets the engine's
+Rust loader read the file and then bulk-writes the copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from graph import mirror
+from graph.additions import new_graph_quads
+from graph.oxterms import RDF_FORMATS, SUFFIX_FORMATS
+from graph.store import StoreError
+from graph.updates import has_bnodes, replace_update, triples_text
+from ontology.namespaces import LOADED_GRAPH
+
+
+def replace_plan(store: ox.Store, graphs: Mapping[URIRef, Graph], drop: list[URIRef],
+                 derived: str) -> list[ox.Quad] | str:
+    """The quads to add (their default-graph copies still to be made) when the write only
+    adds brand-new graphs; otherwise the SPARQL Update that makes the replacement, runs
+    ``derived`` and moves the default graph's copy, all in one request."""
+    added = new_graph_quads(store, graphs, drop, derived)
+    if added is not None:
+        return added
+    current = {name: None if name in drop or has_bnodes(g) else graph_lines(store, name)
+               for name, g in graphs.items()}
+    body = replace_update(graphs, drop, derived, current)
+    derived_writes = mirror.written_graphs(derived) if derived.strip() else set()
+    if derived_writes is None:
+        return f"{body} ;\n{mirror.RESYNC}"
+    whole = {*drop, *derived_writes, *(n for n, old in current.items() if old is None)}
+    diffs = {n: (old, set(triples_text(graphs[n])))
+             for n, old in current.items() if old is not None}
+    removed = {line for old, new in diffs.values() for line in old - new}
+    inserted = {line for old, new in diffs.values() for line in new - old}
+    ops = [mirror.unmirror_graphs(whole, keep_out=diffs),
+           mirror.unmirror_lines(removed, keep_out=whole | set(diffs)),
+           body,
+           mirror.mirror_graphs(whole - set(drop)),
+           mirror.mirror_lines(inserted)]
+    return " ;\n".join(op for op in ops if op)
+
+
+def graph_lines(store: ox.Store, name: URIRef) -> set[str] | None:
+    """The graph's triples as N-Triples lines; None if it has blank nodes or is absent
+    (then the graph is dropped and inserted whole). Oxigraph writes nearly every term as
+    updates.triples_text does; the rare one it writes otherwise (a lower-cased language
+    tag, an escaped control character) is deleted and inserted again."""
+    lines = set()
+    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+        if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+            return None
+        lines.add(f"{q.subject} {q.predicate} {q.object} .\n")
+    return lines or None
+
+
+def file_quads(path: Path, graph: URIRef | None) -> Iterator[ox.Quad]:
+    """The file's quads, parsed as they are read: triples it puts in no named graph (or
+    every triple, for a triples format given ``graph``) go to ``graph``, else to
+    ``LOADED_GRAPH``, since the default graph is the union of the named graphs."""
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig or .rdf)")
+    target = ox.NamedNode(str(graph if graph is not None else LOADED_GRAPH))
+    regraph = graph is not None and fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+    for t in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
+        g = getattr(t, "graph_name", None)
+        if regraph or g is None or isinstance(g, ox.DefaultGraph):
+            g = target
+        yield ox.Quad(t.subject, t.predicate, t.object, g)
+
+
+def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad of the named graphs (not the default graph's copy)."""
+    return (q for q in store.quads_for_pattern(None, None, None, None)
+            if not isinstance(q.graph_name, ox.DefaultGraph))
+
+
+def bulk_load(store: ox.Store, path: Any, fmt: str) -> None:
+    """Two passes of the engine's bulk loader: the file into its named graphs, parsed in
+    Rust (triples in no named graph go to ``LOADED_GRAPH``), then the default graph's copy
+    of what the named graphs hold, read back from the store so that blank nodes (which the
+    loader renames) are copied as stored. Not atomic, like any bulk load."""
+    if fmt not in RDF_FORMATS:
+        raise StoreError(f"cannot bulk-load {fmt}; use one of {', '.join(RDF_FORMATS)}")
+    try:
+        store.bulk_load(path=str(path), format=RDF_FORMATS[fmt],
+                        to_graph=ox.NamedNode(str(LOADED_GRAPH)))
+    except SyntaxError as exc:
+        raise StoreError(f"{path}: not valid RDF: {exc}") from exc
+    store.bulk_extend(_copies(named_quads(store)))
+
+
+def _copies(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    default = ox.DefaultGraph()
+    for q in quads:
+        yield ox.Quad(q.subject, q.predicate, q.object, default)
