@@ -2,9 +2,9 @@
 edge per type between two nodes (one at a time, or gathered by :class:`GraphBuilder`), and
 rows read from the store as rdflib terms (``graph/sparql_rows.py`` reads them as strings).
 
-Shared by ``graph/projections.py`` (the views and their filters) and
-``graph/accountability_view.py`` (the accountability view's queries), which import it
-rather than each other.
+Shared by ``graph/projections.py`` (the views and their filters) and the views' own
+modules (``graph/accountability_view.py``, ``graph/people_view.py``), which import it
+rather than the projections module.
 """
 
 from __future__ import annotations
