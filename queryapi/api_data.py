@@ -1,6 +1,6 @@
 """The accountability API's data: SPARQL over the store, parameters bound as RDF terms
-(``Store.query(bindings=...)`` appends a VALUES block built from terms; nothing a client
-sends is pasted into query text), rows assembled into plain dicts for JSON and CSV.
+(a VALUES block built from terms; nothing a client sends is pasted into query text), rows
+assembled into plain dicts for JSON and CSV.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from graph.store import Rows, Store
+from graph.store import Store
 from ontology.namespaces import REM, STATUS, TIMESCALE
+from queryapi import json_rows, rec_filters
 from queryapi.jsonld import prologue
 
 P = prologue()
@@ -30,42 +31,12 @@ DONE = {STATUS.completed}
 #: every recommendation per row (1.1 s for 1,148 bound IRIs at 1M triples; this: 0.03 s).
 IS_REC = "?rec a ?recClass . FILTER(?recClass = rem:Recommendation)"
 
-#: Filter fragments, chosen by which filters are given (fixed text; values come as VALUES).
-FILTERS = {
-    "body": """{ ?rec rem:addressedTo ?body }
-      UNION { ?rec rem:fromInspection/rem:subjectBody ?body }
-      UNION { ?fa rem:implements ?rec ; rem:responsibleParty ?body }
-      UNION { ?fb rem:implements ?rec ; rem:responsibleParty/(rem:worksFor|rem:postIn) ?body }""",
-    "owner": """?oa rem:implements ?rec .
-      { ?oa rem:responsibleParty ?owner } UNION { ?oa rem:responsibleParty/rem:heldBy ?owner }
-      UNION { ?oa rem:responsibleParty ?op . ?owner rem:holds ?op }""",
-    "inspection": "?rec rem:fromInspection ?inspection .",
-    "document": """{ ?rec prov:wasDerivedFrom ?document }
-      UNION { ?rec rem:evidence/rem:inDocument ?document }
-      UNION { ?rec rem:fromInspection/rem:reportedIn ?document }""",
-    "timescale": "?rec rem:timescale ?timescale .",
-    # a snapshot with the wanted status on the recommendation's latest snapshot date (a
-    # grouped MAX of the date as text, "" when undated, as describe_recommendations compares
-    # them): every recommendation whose latest status is ?status and, on a tie of dates,
-    # perhaps one more, which select() then drops
-    "status": """{ SELECT ?rec (MAX(?sKey) AS ?sLatest) WHERE {
-        ?sAct rem:implements ?rec . ?sSnap rem:statusOf ?sAct ; rem:status ?sAny .
-        OPTIONAL { ?sSnap rem:asOf ?sAt } BIND(COALESCE(STR(?sAt), "") AS ?sKey) }
-        GROUP BY ?rec }
-      ?lAct rem:implements ?rec . ?lSnap rem:statusOf ?lAct ; rem:status ?status .
-      OPTIONAL { ?lSnap rem:asOf ?lAt } FILTER(COALESCE(STR(?lAt), "") = ?sLatest)""",
-    # due before the date of reference; whether the latest status is completed is left to
-    # select(): a MINUS of the completed through a grouped subquery lost rows on Virtuoso
-    "overdue": """?rec rem:dueDate ?oDue .
-      FILTER(DATATYPE(?oDue) != xsd:date || ?oDue < ?asOfDay)""",
-}
-
 
 def rows(store: Store, query: str, bindings: dict[str, Identifier | Sequence[Identifier]]
          ) -> list[dict[str, Any]]:
-    res = store.query(P + query, bindings=bindings)  # type: ignore[arg-type]
-    assert isinstance(res, Rows)
-    return res.rows
+    """Rows as Python values (IRIs as URIRef, literals as numbers or text): see
+    queryapi/json_rows.py."""
+    return json_rows.rows(store, P + query, bindings)
 
 
 def ref(iri: Any, label: Any = None) -> dict[str, Any]:
@@ -78,29 +49,16 @@ def code(iri: Any) -> str | None:
 
 
 def py(v: Any) -> Any:
+    """A row's value for JSON: literals are already numbers or text; IRIs as text."""
     if isinstance(v, Literal):
         value = v.toPython()
         return value.isoformat() if isinstance(value, dt.date) else value
-    return None if v is None else str(v)
+    if v is None or isinstance(v, bool | int | float):
+        return v
+    return str(v)
 
 
-#: The variable a filter's value is bound to, where it is not the filter's own name.
-FILTER_VARS = {"overdue": "asOfDay"}
-
-
-def find_recommendations(store: Store, filters: dict[str, Identifier | list[URIRef]]
-                         ) -> list[URIRef]:
-    """The recommendations matching every filter, in IRI order. ``status`` (a status IRI)
-    and ``overdue`` (the date of reference, for overdue only) narrow in SPARQL to a superset
-    that :func:`select` then checks exactly against the described rows."""
-    parts = [FILTERS[name] for name in FILTERS if name in filters]
-    # with filters, the type is checked last and through a variable: a constant-class pattern
-    # after ?rec is bound made pyoxigraph scan the class's members once per row
-    query = ("SELECT DISTINCT ?rec WHERE { " + " ".join(parts) + f" {IS_REC} }} ORDER BY ?rec"
-             if parts else
-             "SELECT DISTINCT ?rec WHERE { ?rec a rem:Recommendation } ORDER BY ?rec")
-    bindings = {FILTER_VARS.get(name, name): filters[name] for name in FILTERS if name in filters}
-    return [r["rec"] for r in rows(store, query, bindings)]  # type: ignore[arg-type]
+find_recommendations = rec_filters.find_recommendations
 
 
 def select(recs: list[dict[str, Any]], status: str | None, overdue: bool | None
@@ -114,38 +72,49 @@ def select(recs: list[dict[str, Any]], status: str | None, overdue: bool | None
     return recs
 
 
+#: What :func:`agents` reads, one query per kind of fact: with the four as one UNION,
+#: pyoxigraph evaluated every branch over the whole graph before joining the bound agents
+#: (250-380 ms for one person at 1M triples; these four: 8 ms).
+AGENT_FACTS = {
+    "t": """SELECT ?a ?t ?label WHERE { ?a a ?t .
+      FILTER(?t IN (rem:Person, rem:Post, rem:RoleOwner, rem:Body))
+      OPTIONAL { ?a rdfs:label ?label } }""",
+    "post": """SELECT ?a ?post ?postLabel ?pb ?pbLabel WHERE {
+      { ?a rem:holds ?post } UNION { ?post rem:heldBy ?a }
+      OPTIONAL { ?post rdfs:label ?postLabel }
+      OPTIONAL { ?post rem:postIn ?pb OPTIONAL { ?pb rdfs:label ?pbLabel } } }""",
+    "body": """SELECT ?a ?body ?bodyLabel WHERE { ?a rem:worksFor|rem:postIn ?body
+      OPTIONAL { ?body rdfs:label ?bodyLabel } }""",
+    "h": """SELECT ?a ?h ?hLabel WHERE { { ?a rem:heldBy ?h } UNION { ?h rem:holds ?a }
+      OPTIONAL { ?h rdfs:label ?hLabel } }""",
+}
+
+
 def agents(store: Store, iris: Iterable[URIRef]) -> dict[str, dict[str, Any]]:
     """Owners described: type and label; a person's posts (with bodies) and bodies; a post's
     holders and body; a role-owner's body."""
     chosen = list(dict.fromkeys(iris))
     if not chosen:
         return {}
-    q = """SELECT ?a ?t ?label ?post ?postLabel ?pb ?pbLabel ?body ?bodyLabel ?h ?hLabel WHERE {
-      { ?a a ?t . FILTER(?t IN (rem:Person, rem:Post, rem:RoleOwner, rem:Body))
-        OPTIONAL { ?a rdfs:label ?label } }
-      UNION { { ?a rem:holds ?post } UNION { ?post rem:heldBy ?a }
-        OPTIONAL { ?post rdfs:label ?postLabel }
-        OPTIONAL { ?post rem:postIn ?pb OPTIONAL { ?pb rdfs:label ?pbLabel } } }
-      UNION { ?a rem:worksFor|rem:postIn ?body OPTIONAL { ?body rdfs:label ?bodyLabel } }
-      UNION { { ?a rem:heldBy ?h } UNION { ?h rem:holds ?a } OPTIONAL { ?h rdfs:label ?hLabel } }
-    }"""
     out: dict[str, dict[str, Any]] = {}
-    for r in rows(store, q, {"a": chosen}):
-        a = out.setdefault(str(r["a"]), {**ref(r["a"]), "type": None, "posts": [],
-                                          "bodies": [], "holders": []})
-        if "t" in r:
-            a["type"] = AGENT_TYPES.get(r["t"], a["type"]) if a["type"] in (None, "body") \
-                else a["type"]
-            a["label"] = a["label"] or py(r.get("label"))
-        if "post" in r:
-            post = {**ref(r["post"], r.get("postLabel")),
-                    "body": ref(r["pb"], r.get("pbLabel")) if "pb" in r else None}
-            if post not in a["posts"]:
-                a["posts"].append(post)
-        if "body" in r and ref(r["body"], r.get("bodyLabel")) not in a["bodies"]:
-            a["bodies"].append(ref(r["body"], r.get("bodyLabel")))
-        if "h" in r and ref(r["h"], r.get("hLabel")) not in a["holders"]:
-            a["holders"].append(ref(r["h"], r.get("hLabel")))
+    for kind, q in AGENT_FACTS.items():
+        for r in rows(store, q, {"a": chosen}):
+            a = out.setdefault(str(r["a"]), {**ref(r["a"]), "type": None, "posts": [],
+                                              "bodies": [], "holders": []})
+            if kind == "t":
+                a["type"] = AGENT_TYPES.get(r["t"], a["type"]) \
+                    if a["type"] in (None, "body") else a["type"]
+                a["label"] = a["label"] or py(r.get("label"))
+            elif kind == "post":
+                post = {**ref(r["post"], r.get("postLabel")),
+                        "body": ref(r["pb"], r.get("pbLabel")) if "pb" in r else None}
+                if post not in a["posts"]:
+                    a["posts"].append(post)
+            elif kind == "body":
+                if ref(r["body"], r.get("bodyLabel")) not in a["bodies"]:
+                    a["bodies"].append(ref(r["body"], r.get("bodyLabel")))
+            elif ref(r["h"], r.get("hLabel")) not in a["holders"]:
+                a["holders"].append(ref(r["h"], r.get("hLabel")))
     return out
 
 
@@ -175,12 +144,15 @@ def describe_recommendations(store: Store, recs: list[URIRef], as_of: dt.date
     reports = rows(store, """SELECT DISTINCT ?rec ?to ?label WHERE {
       ?act rem:implements ?rec ; rem:reportsProgressTo ?to .
       OPTIONAL { ?to rdfs:label ?label } }""", b)
-    evidence = rows(store, """SELECT DISTINCT ?rec ?ex ?text ?start ?end ?doc ?title WHERE {
-      { ?rec rem:evidence ?ex } UNION { ?act rem:implements ?rec ; rem:evidence ?ex }
-      OPTIONAL { ?ex rem:excerptText ?text } OPTIONAL { ?ex rem:startLine ?start }
-      OPTIONAL { ?ex rem:endLine ?end }
-      OPTIONAL { ?ex rem:inDocument ?doc OPTIONAL { ?doc dcterms:title ?title } } }
-      ORDER BY ?start""", b)
+    # the recommendation's own excerpts and its actions', one query each (see AGENT_FACTS),
+    # unnumbered first as ORDER BY puts unbound values
+    evidence = sorted(
+        {tuple(sorted(r.items())): r for path in ("rem:evidence", "^rem:implements/rem:evidence")
+         for r in rows(store, """SELECT DISTINCT ?rec ?ex ?text ?start ?end ?doc ?title WHERE {
+      ?rec """ + path + """ ?ex . OPTIONAL { ?ex rem:excerptText ?text }
+      OPTIONAL { ?ex rem:startLine ?start } OPTIONAL { ?ex rem:endLine ?end }
+      OPTIONAL { ?ex rem:inDocument ?doc OPTIONAL { ?doc dcterms:title ?title } } }""", b)
+         }.values(), key=lambda r: (r.get("start") is not None, _number(r.get("start"))))
     owners = agents(store, [r["owner"] for r in acts if "owner" in r])
 
     out: dict[str, dict[str, Any]] = {}
@@ -233,6 +205,14 @@ def describe_recommendations(store: Store, recs: list[URIRef], as_of: dt.date
         rec["overdue"] = bool(rec["due_date"] and rec["due_date"] < as_of.isoformat()
                               and not done)
     return [out[str(r)] for r in recs if str(r) in out]
+
+
+def _number(v: Any) -> int:
+    """A line number literal as an int (0 when absent), for ordering excerpts."""
+    try:
+        return int(v) if v is not None else 0
+    except (TypeError, ValueError):
+        return 0
 
 
 def _snapshot_order(snap: dict[str, Any]) -> tuple[str, ...]:
