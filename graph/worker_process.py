@@ -29,6 +29,7 @@ _HEADER = struct.Struct("!Q")
 #: The niceness of a worker whose query has run past the pool's ``long_after``: the short
 #: queries of everyone else (and the HTTP process) take the CPU first.
 LONG_QUERY_NICE = 19
+_MIN_ROW_BYTES = 3
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
@@ -128,6 +129,16 @@ def cpu_seconds(pid: int) -> float | None:
         return None
 
 
+def _capped(res: Any, row_cap: int | None) -> Any:
+    """The result cut to ``row_cap`` rows (see graph.results.cap_rows), parsed only when it
+    could hold more: a JSON row takes at least 3 bytes (``{},``), so a smaller body is sent
+    as it is, its ``rows`` left uncounted (None). Parsing every result to count its rows
+    cost as much as evaluating a lookup, and far more for a large result."""
+    if not row_cap or len(res.body) < _MIN_ROW_BYTES * (row_cap + 1):
+        return res
+    return cap_rows(res, row_cap)
+
+
 def worker_main(settings: Settings, conn: Connection) -> None:
     """Serve requests from ``conn`` until it closes or sends None. Each reply starts with
     the process's CPU time, so the pool can tell a long query from a slow machine."""
@@ -148,7 +159,7 @@ def worker_main(settings: Settings, conn: Connection) -> None:
                 st = store_mod.open_store(settings, read_only=True)
             res = st.query_serialized(sparql, media_type, default_graph=default_graph,
                                       named_graphs=named_graphs)
-            reply: tuple[Any, ...] = ("ok", cap_rows(res, row_cap))
+            reply: tuple[Any, ...] = ("ok", _capped(res, row_cap))
         except Exception as exc:
             reply = ("err", type(exc).__name__, str(exc))
         try:  # with the CPU time used so far: the pool's baseline for the next query

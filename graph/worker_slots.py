@@ -43,11 +43,15 @@ class _AsyncWaiter(Generic[T]):
     def give(self, item: T, slots: Slots[T]) -> bool:
         if self.abandoned:
             return False
+        try:
+            if threading.get_ident() == self.thread:
+                self.loop.call_soon(self._deliver, item, slots)
+            else:
+                self.loop.call_soon_threadsafe(self._deliver, item, slots)
+        except RuntimeError:  # its event loop has been closed: the next waiter gets it
+            self.abandoned = True
+            return False
         self.given = True
-        if threading.get_ident() == self.thread:
-            self.loop.call_soon(self._deliver, item, slots)
-        else:
-            self.loop.call_soon_threadsafe(self._deliver, item, slots)
         return True
 
     def _deliver(self, item: T, slots: Slots[T]) -> None:
