@@ -23,7 +23,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from graph.netgraph import PREFIXES, GraphBuilder
+from graph.netgraph import PREFIXES, GraphBuilder, bulk
 from graph.sparql_rows import Table, tables
 
 #: Each recommendation with its text, timescale and due date.
@@ -153,7 +153,8 @@ class _Agents:
 def build(store: object) -> nx.MultiDiGraph:
     """The unfiltered accountability graph, its queries run side by side where ``store``
     is backed by a worker pool (see :func:`graph.sparql_rows.tables`)."""
-    return assemble(dict(zip(QUERIES, tables(store, QUERIES), strict=True)))
+    with bulk():
+        return assemble(dict(zip(QUERIES, tables(store, QUERIES), strict=True)))
 
 
 def _sets(t: Table, key: str, value: str) -> dict[str, dict[str, None]]:

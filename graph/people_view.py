@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.netgraph import PREFIXES, GraphBuilder
-from graph.sparql_rows import tables
+from graph.netgraph import PREFIXES, GraphBuilder, bulk
+from graph.sparql_rows import Table, tables
 
 #: Each person's links: the bodies they work for or belong to, the meetings they attend or
 #: chair, the recommendations whose actions they own (joined as sub-SELECTs: a hash join).
@@ -42,7 +42,12 @@ HUB = 25
 
 def build(store: object, hub: int = HUB) -> nx.MultiDiGraph:
     """The unfiltered people graph (groups larger than ``hub`` drawn as hubs)."""
-    links, via_labels, person_labels = tables(store, QUERIES)
+    with bulk():
+        return _build(*tables(store, QUERIES), hub=hub)
+
+
+def _build(links: Table, via_labels: Table, person_labels: Table, hub: int) -> nx.MultiDiGraph:
+    """The graph from the three queries' results; a label read is kept even if empty."""
     p_label: dict[str, str] = {}
     for x, label in person_labels.rows:
         p_label.setdefault(x, label)
