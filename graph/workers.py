@@ -8,11 +8,13 @@ other workers keep serving meanwhile.
 
 Why long queries are demoted: on a small machine one query that runs for its whole time
 limit holds a core, and the short queries of everyone else (and the HTTP process) queue
-for the other. A query still running after ``long_after`` seconds has its worker reniced
+for the other. A query that has used ``long_after`` seconds of CPU (not of wall-clock time,
+which a busy machine stretches for every query) has its worker reniced
 (:data:`graph.worker_process.LONG_QUERY_NICE`), so it runs on the CPU the short ones leave
 idle, and a spare worker is started in its place (at most ``spares`` at once), so the
 short ones never wait for a worker behind it. The demoted worker is retired after its
-query (an unprivileged process cannot raise its priority back), like a killed one.
+query (an unprivileged process cannot raise its priority back), like a killed one; its
+time limit is unchanged, so under load a demoted query gets less done before it.
 
 Each worker opens the store with ``open_store(settings, read_only=True)``, so the pool works
 for both backends: embedded workers read the newest published snapshot (see
