@@ -54,7 +54,8 @@ def _wants_csv(request: Request, fmt: str | None) -> bool:
 
 @router.get("/recommendations", summary="Recommendations with owners, status and evidence",
             responses={200: {"content": {
-                "application/json": {"example": {"as_of": "2011-12-01", "count": 1,
+                "application/json": {"example": {"as_of": "2011-12-01", "count": 1, "total": 1,
+                                                 "offset": 0,
                                                  "recommendations": [RECOMMENDATION]}},
                 "text/csv": {"example": "key,id,text,timescale,due_date,status,...\n"}}},
                 **ERRORS})
@@ -77,6 +78,10 @@ def recommendations(
         as_of: Annotated[dt.date | None, Query(description="date for overdue; default today "
                                                "(or REMIT_REFERENCE_DATE)")] = None,
         format: Annotated[str | None, Query(description="json (default) or csv")] = None,
+        limit: Annotated[int | None, Query(ge=1, le=100_000, description="at most this "
+                                           "many recommendations (a page); default all")] = None,
+        offset: Annotated[int, Query(ge=0, le=10_000_000, description="skip this many "
+                                     "first (in IRI order)")] = 0,
 ) -> Response:
     st = state(request)
     filters: dict[str, Any] = {}
@@ -102,12 +107,20 @@ def recommendations(
     if overdue:
         filters["overdue"] = Literal(day.isoformat(), datatype=XSD.date)
     store = st.reader()
-    # SPARQL narrows by status and overdue; select() applies the exact rule to what is left
-    recs = data.select(data.describe_recommendations(
-        store, data.find_recommendations(store, filters), day), status, overdue)
+    found = data.find_recommendations(store, filters)
+    end = None if limit is None else offset + limit
+    if status or overdue is not None:
+        # SPARQL narrows by status and overdue; select() applies the exact rule to the
+        # described rows, so the page is cut after it
+        matching = data.select(data.describe_recommendations(store, found, day), status,
+                               overdue)
+        total, recs = len(matching), matching[offset:end]
+    else:  # only the page is described (describing is what costs)
+        total, recs = len(found), data.describe_recommendations(store, found[offset:end], day)
     if _wants_csv(request, format):
         return csv_response(recs, "recommendations.csv")
-    return JSONResponse({"as_of": day.isoformat(), "count": len(recs), "recommendations": recs})
+    return JSONResponse({"as_of": day.isoformat(), "count": len(recs), "total": total,
+                         "offset": offset, "recommendations": recs})
 
 
 @router.get("/people/{key}", summary="A person: posts, memberships, responsibilities",

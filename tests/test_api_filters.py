@@ -107,3 +107,32 @@ def test_sparql_narrows_before_describing(store: EmbeddedStore, client: TestClie
     day = Literal("2030-01-01", datatype=XSD.date)
     # overdue narrows to what was due: the completed among them are dropped by select()
     assert late < due == {str(x) for x in find_recommendations(store, {"overdue": day})}
+
+
+def test_pages_cover_the_whole_list_in_order(client: TestClient) -> None:
+    whole = client.get("/api/recommendations", params={"as_of": "2030-01-01"}).json()
+    iris = [r["iri"] for r in whole["recommendations"]]
+    assert whole["total"] == len(iris) >= 3
+    paged = []
+    for offset in range(0, len(iris), 2):
+        page = client.get("/api/recommendations", params={
+            "as_of": "2030-01-01", "limit": 2, "offset": offset}).json()
+        assert page["total"] == len(iris) and page["offset"] == offset
+        assert page["count"] == len(page["recommendations"]) <= 2
+        paged += [r["iri"] for r in page["recommendations"]]
+    assert paged == iris
+
+
+def test_a_page_of_a_status_filter_counts_the_exact_matches(client: TestClient) -> None:
+    every = client.get("/api/recommendations", params={"as_of": "2030-01-01"}).json()
+    red = [r["iri"] for r in every["recommendations"]
+           if (r["status"] or {}).get("status") == "red"]
+    page = client.get("/api/recommendations", params={
+        "status": "red", "limit": 1, "as_of": "2030-01-01"}).json()
+    assert page["total"] == len(red) and [r["iri"] for r in page["recommendations"]] == red[:1]
+
+
+def test_bad_page_parameters_are_400s_naming_them(client: TestClient) -> None:
+    for params in ({"limit": 0}, {"offset": -1}, {"limit": "many"}):
+        r = client.get("/api/recommendations", params=params)
+        assert 400 <= r.status_code < 500 and next(iter(params)) in r.text, (params, r.text)
