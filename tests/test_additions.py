@@ -21,8 +21,13 @@ from rdflib.namespace import RDF, XSD
 from graph.additions import closure_additions, new_graph_quads
 from graph.embedded import EmbeddedStore
 from graph.inference import inferred_graph_for, source_inference_update
+from graph.search_index import index_path, search
+from graph.settings import Settings
+from ingest import load as load_mod
+from ingest.load import ingest_paths, prepare
 from ontology.namespaces import INFERRED_GRAPH, REM
 from tests.fixture_store import fixture_store
+from tests.mapping_fixtures import PACKS, fake_extract
 from tests.test_store_snapshots import python
 
 ID = "https://remit.example/id/"
@@ -124,6 +129,27 @@ def test_writes_that_could_remove_triples_take_the_update_path(tmp_path: Path) -
         store.replace_graphs({stale: g})
         assert new_graph_quads(raw, {other: g}, [], source_inference_update(
             [other], additions_only=True)) is None  # its inferred graph is stored
+
+
+def test_ingesting_a_new_pack_writes_by_extend_only(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ingest of a new pack takes the extend path (no SPARQL Update), and prepare()
+    has already built the search index, which the pack's entities then join."""
+    monkeypatch.setattr(load_mod, "_extract", fake_extract)
+    cfg = Settings(store=tmp_path / "store", base_iri="https://remit.example/")
+    with EmbeddedStore(cfg.store) as store:
+        prepare(store, cfg)
+        assert index_path(cfg).exists()
+        updates: list[str] = []
+        monkeypatch.setattr(store, "_apply", updates.append)
+        report = ingest_paths([PACKS / "riverton_a.txt"], store, cfg)
+        assert [p.status for p in report.packs] == ["new"]
+        assert not [w for w in report.packs[0].warnings if "search index" in w]
+        assert updates == []
+        pack = URIRef(str(report.packs[0].iri))
+        assert store.count(pack) == report.packs[0].triples
+        assert store.count(inferred_graph_for(pack)) > 1
+    assert search(index_path(cfg), "Riverton")
 
 
 NODES = st.sampled_from([f"urn:n{i}" for i in range(6)])
