@@ -17,17 +17,19 @@ store changed by other means), so a stale index heals itself.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import URIRef
 
-from graph.bindings import iri_text
+from graph.bindings import iri_text, with_values
 from graph.settings import Settings
-from graph.store import Rows, Store
+from graph.store import Store
 from ontology.namespaces import DCTERMS, FOAF, RDFS, REM, SKOS
 
 #: Indexed classes and the kind name shown to users.
@@ -77,6 +79,20 @@ def index_path(settings: Settings) -> Path:
     return Path(settings.store) / "search.sqlite"
 
 
+_KIND_OF = {str(c): kind for c, kind in KINDS.items()}
+_NAME_RANK = {str(p): i for i, p in enumerate(NAMES)}
+_TEXT_PROPS = {str(p) for p in TEXTS}
+_JSON = "application/sparql-results+json"
+
+
+def _solutions(store: Store, sparql: str, bindings: dict) -> list[dict[str, Any]]:
+    """The query's solutions as the engine's SPARQL JSON: values as strings, no rdflib
+    term per value (the conversion was half the cost of re-indexing a pack)."""
+    text = with_values(sparql, bindings) if bindings else sparql
+    body = store.query_serialized(text, _JSON).body
+    return json.loads(body)["results"]["bindings"]
+
+
 def _entities(store: Store, iris: Iterable[URIRef] | None = None) -> dict[str, tuple]:
     """iri → (kind, label, text) for indexed entities (all, or those in ``iris``)."""
     bindings: dict = {}
@@ -85,16 +101,16 @@ def _entities(store: Store, iris: Iterable[URIRef] | None = None) -> dict[str, t
         if not chosen:
             return {}
         bindings["s"] = chosen
-    res = store.query(_FIELDS, bindings=bindings)
-    assert isinstance(res, Rows)
     acc: dict[str, dict] = {}
-    for row in res:
-        e = acc.setdefault(str(row["s"]), {"kind": KINDS[row["cls"]], "names": [], "texts": []})
-        p, v = row.get("p"), row.get("v")
-        if p in NAMES and (NAMES.index(p), str(v)) not in e["names"]:
-            e["names"].append((NAMES.index(p), str(v)))
-        elif p in TEXTS and str(v) not in e["texts"]:
-            e["texts"].append(str(v))
+    for row in _solutions(store, _FIELDS, bindings):
+        e = acc.setdefault(row["s"]["value"], {"kind": _KIND_OF[row["cls"]["value"]],
+                                               "names": [], "texts": []})
+        p = row["p"]["value"] if "p" in row else None
+        v = row["v"]["value"] if "v" in row else ""
+        if p in _NAME_RANK and (_NAME_RANK[p], v) not in e["names"]:
+            e["names"].append((_NAME_RANK[p], v))
+        elif p in _TEXT_PROPS and v not in e["texts"]:
+            e["texts"].append(v)
     return {iri: (e["kind"], _label(e), " ".join(e["texts"])) for iri, e in acc.items()}
 
 
@@ -125,9 +141,8 @@ def _write(db: sqlite3.Connection, rows: dict[str, tuple]) -> None:
 
 
 def _pack_members(store: Store, pack: URIRef) -> list[URIRef]:
-    res = store.query(_IN_PACK, bindings={"g": pack})
-    assert isinstance(res, Rows)
-    return [r["s"] for r in res if isinstance(r["s"], URIRef)]
+    return [URIRef(r["s"]["value"]) for r in _solutions(store, _IN_PACK, {"g": pack})
+            if r["s"]["type"] == "uri"]
 
 
 def build_index(store: Store, path: Path | str) -> int:
