@@ -109,21 +109,24 @@ def sample_warm(runs: int = 3, sample: Path = SAMPLE) -> dict[str, Any]:
     reference data (``prepare``: done once per store, not per pack); the first run is cold
     (imports, reference data), the rest warm. ``extract_cpu_s`` and ``map_cpu_s`` are one
     more warm extraction and mapping alone; the rest of ``warm_s`` is the store write, the
-    inferred graph and the search index."""
+    inferred graph and the search index. ``warm_cpu_s`` is the same runs' CPU time (all of
+    this process's threads): on a shared machine it moves far less than the wall clock, so
+    compare changes by it too."""
     from graph.embedded import EmbeddedStore
     from graph.settings import Settings
     from ingest.load import ingest_paths, prepare
 
-    times = []
+    times, cpus = [], []
     for _ in range(runs):
         tmp = Path(tempfile.mkdtemp(prefix="remit-bench-"))
         settings = Settings(store=tmp / "store")
         store = EmbeddedStore(settings.store)
         try:
             prepare(store, settings)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             report = ingest_paths([sample], store, settings)
             times.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
             triples = store.count()
         finally:
             store.close()
@@ -131,7 +134,9 @@ def sample_warm(runs: int = 3, sample: Path = SAMPLE) -> dict[str, Any]:
         if report.rejected:
             raise RuntimeError(f"the sample pack was rejected: {report.rejected[0].error}")
     warm = times[1:] or times
+    warm_cpu = cpus[1:] or cpus
     _n, extract_cpu, map_cpu = _extract_map_timed(str(sample))  # warm: what the rest costs
     return {"cold_s": round(times[0], 3), "warm_s": round(statistics.median(warm), 3),
+            "warm_cpu_s": round(statistics.median(warm_cpu), 3),
             "runs": runs, "store_quads": triples, "kb": round(sample.stat().st_size / 1e3),
             "extract_cpu_s": round(extract_cpu, 3), "map_cpu_s": round(map_cpu, 3)}

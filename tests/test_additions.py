@@ -20,7 +20,12 @@ from rdflib.namespace import RDF, XSD
 
 from graph.additions import closure_additions, new_graph_quads
 from graph.embedded import EmbeddedStore
-from graph.inference import inferred_graph_for, source_inference_update
+from graph.inference import (
+    inference_update,
+    inferred_graph_for,
+    inferred_graphs,
+    source_inference_update,
+)
 from graph.search_index import index_path, search
 from graph.settings import Settings
 from ingest import load as load_mod
@@ -150,6 +155,20 @@ def test_ingesting_a_new_pack_writes_by_extend_only(tmp_path: Path,
         assert store.count(pack) == report.packs[0].triples
         assert store.count(inferred_graph_for(pack)) > 1
     assert search(index_path(cfg), "Riverton")
+
+
+def test_packs_ingested_one_by_one_infer_what_a_full_recompute_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load_mod, "_extract", fake_extract)
+    cfg = Settings(store=tmp_path / "store", base_iri="https://remit.example/")
+    with EmbeddedStore(cfg.store) as store:
+        ingest_paths([PACKS / "riverton_a.txt", PACKS / "riverton_b.txt"], store, cfg)
+        names = inferred_graphs(store)
+        before = {n: set(store.graph(n)) for n in names}
+        store.update(inference_update(store))
+        assert inferred_graphs(store) == names
+        assert {n: set(store.graph(n)) for n in names} == before
+        assert len(before[INFERRED_GRAPH]) > 0
 
 
 NODES = st.sampled_from([f"urn:n{i}" for i in range(6)])
