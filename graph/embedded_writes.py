@@ -21,7 +21,7 @@ from graph import mirror
 from graph.additions import new_graph_quads
 from graph.oxterms import RDF_FORMATS, SUFFIX_FORMATS
 from graph.store import StoreError
-from graph.updates import has_bnodes, replace_update, triples_text
+from graph.updates import lines_without_bnodes, replace_update
 from ontology.namespaces import LOADED_GRAPH
 
 
@@ -33,15 +33,16 @@ def replace_plan(store: ox.Store, graphs: Mapping[URIRef, Graph], drop: list[URI
     added = new_graph_quads(store, graphs, drop, derived)
     if added is not None:
         return added
-    current = {name: None if name in drop or has_bnodes(g) else graph_lines(store, name)
-               for name, g in graphs.items()}
-    body = replace_update(graphs, drop, derived, current)
+    lines = {name: None if name in drop else lines_without_bnodes(g)
+             for name, g in graphs.items()}
+    current = {name: None if new is None else graph_lines(store, name)
+               for name, new in lines.items()}
+    body = replace_update(graphs, drop, derived, current, lines)
     derived_writes = mirror.written_graphs(derived) if derived.strip() else set()
     if derived_writes is None:
         return f"{body} ;\n{mirror.RESYNC}"
     whole = {*drop, *derived_writes, *(n for n, old in current.items() if old is None)}
-    diffs = {n: (old, set(triples_text(graphs[n])))
-             for n, old in current.items() if old is not None}
+    diffs = {n: (old, lines[n]) for n, old in current.items() if old is not None}
     removed = {line for old, new in diffs.values() for line in old - new}
     inserted = {line for old, new in diffs.values() for line in new - old}
     ops = [mirror.unmirror_graphs(whole, keep_out=diffs),

@@ -29,9 +29,39 @@ def _term(t: Any, scope: str) -> str:
 
 
 def triples_text(g: Graph, scope: str = "g") -> Iterator[str]:
-    """One ``s p o .`` line per triple of ``g``."""
+    """One ``s p o .`` line per triple of ``g``; each distinct term is written once (a pack
+    repeats its bodies, people and predicates thousands of times)."""
+    written: dict[Any, str] = {}
     for s, p, o in g:
-        yield f"{_term(s, scope)} {_term(p, scope)} {_term(o, scope)} .\n"
+        ts, tp, to = written.get(s), written.get(p), written.get(o)
+        if ts is None:
+            ts = written[s] = _term(s, scope)
+        if tp is None:
+            tp = written[p] = _term(p, scope)
+        if to is None:
+            to = written[o] = _term(o, scope)
+        yield f"{ts} {tp} {to} .\n"
+
+
+def lines_without_bnodes(g: Graph) -> set[str] | None:
+    """The triples of ``g`` as :func:`triples_text` writes them, or None if ``g`` has a
+    blank node (such a graph cannot be changed by its difference); one pass over ``g``."""
+    written: dict[Any, str] = {}
+    out: set[str] = set()
+    for s, p, o in g:
+        ts, tp, to = written.get(s), written.get(p), written.get(o)
+        if ts is None:
+            if isinstance(s, BNode):
+                return None
+            ts = written[s] = term_text(s)
+        if tp is None:
+            tp = written[p] = term_text(p)
+        if to is None:
+            if isinstance(o, BNode):
+                return None
+            to = written[o] = term_text(o)
+        out.add(f"{ts} {tp} {to} .\n")
+    return out
 
 
 def insert_data(name: URIRef, g: Graph, scope: str = "g") -> str:
@@ -47,7 +77,8 @@ def has_bnodes(g: Graph) -> bool:
 
 
 def replace_ops(name: URIRef, g: Graph, scope: str = "g",
-                old_lines: set[str] | None = None) -> list[str]:
+                old_lines: set[str] | None = None,
+                new_lines: set[str] | None = None) -> list[str]:
     """Operations that make graph ``name`` equal ``g``.
 
     Without ``old_lines`` (the graph's current triples, as written by :func:`triples_text`):
@@ -56,11 +87,13 @@ def replace_ops(name: URIRef, g: Graph, scope: str = "g",
     each cost an index write per quad, when a pack is ingested again with few changes.
     A triple whose text differs but whose term is equal is deleted and inserted again in
     that order, so the result is right either way. Blank nodes cannot be matched by
-    ``DELETE DATA``; callers pass no ``old_lines`` when either side has them."""
+    ``DELETE DATA``; callers pass no ``old_lines`` when either side has them. ``new_lines``
+    may give ``g``'s own lines, already computed by the caller."""
     if old_lines is None or not len(g):
         ins = insert_data(name, g, scope)
         return [f"DROP SILENT GRAPH {iri(name)}", *([ins] if ins else [])]
-    new_lines = set(triples_text(g, scope))
+    if new_lines is None:
+        new_lines = set(triples_text(g, scope))
     ops = []
     removed, added = old_lines - new_lines, new_lines - old_lines
     if removed:
@@ -72,15 +105,18 @@ def replace_ops(name: URIRef, g: Graph, scope: str = "g",
 
 def replace_update(graphs: Mapping[URIRef, Graph], drop: Iterable[URIRef] = (),
                    derived: str = "",
-                   current: Mapping[URIRef, set[str] | None] | None = None) -> str:
+                   current: Mapping[URIRef, set[str] | None] | None = None,
+                   lines: Mapping[URIRef, set[str] | None] | None = None) -> str:
     """Drop ``drop``, replace each of ``graphs`` whole, then run ``derived``: one request.
 
-    ``current`` may give the present triples of some graphs (see :func:`replace_ops`)."""
+    ``current`` may give the present triples of some graphs, and ``lines`` the new ones
+    (see :func:`replace_ops`)."""
     ops: list[str] = []
     for name in drop:
         ops.append(f"DROP SILENT GRAPH {iri(name)}")
     for i, (name, g) in enumerate(graphs.items()):
-        ops += replace_ops(name, g, f"g{i}", (current or {}).get(name))
+        ops += replace_ops(name, g, f"g{i}", (current or {}).get(name),
+                           (lines or {}).get(name))
     if derived.strip():
         ops.append(derived.strip().rstrip(";"))
     return " ;\n".join(ops) if ops else "CLEAR SILENT GRAPH <urn:remit:noop>"
