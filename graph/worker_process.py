@@ -106,6 +106,8 @@ def lower_priority(pid: int, nice: int = LONG_QUERY_NICE) -> bool:
     """Renice every thread of process ``pid`` (Linux niceness is per thread); False if it
     could not be done (the process is gone, or the platform refuses). An unprivileged
     process cannot raise the priority again, so the pool retires the worker afterwards."""
+    if not hasattr(os, "setpriority"):  # not a POSIX platform: nothing to lower
+        return False
     try:
         tids = [int(t) for t in os.listdir(f"/proc/{pid}/task")]
     except OSError:
