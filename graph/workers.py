@@ -61,7 +61,7 @@ from graph.worker_slots import Slots
 from graph.worker_wait import await_reply
 
 #: CPU seconds after which a running query counts as long and its worker is demoted.
-LONG_AFTER_S = 1.0
+LONG_AFTER_S = 0.5
 #: Shortest pause between two looks at a running query's CPU time.
 _RECHECK_S = 0.05
 #: Errors a worker sends back by name and the pool raises again as the same type.
