@@ -224,16 +224,24 @@ class QueryPool:
         return StoreError(f"a query worker died ({exc or type(exc).__name__}); it has "
                           "been replaced, try again")
 
+    def _prepare(self, sparql: str, media_type: str, default_graph: Iterable[str] | None,
+                 named_graphs: Iterable[str] | None, timeout: float | None,
+                 row_cap: int | None) -> tuple[float, float, tuple[Any, ...]]:
+        """(limit, deadline, framed request) for :meth:`run` and :meth:`arun`."""
+        if self._closed:
+            raise StoreError("the query pool is closed")
+        limit = self.settings.query_timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        return limit, deadline, self._message(sparql, media_type, default_graph,
+                                              named_graphs, row_cap)
+
     def run(self, sparql: str, media_type: str, default_graph: Iterable[str] | None = None,
             named_graphs: Iterable[str] | None = None, timeout: float | None = None,
             row_cap: int | None = None) -> Serialized:
         """Run one query in a worker; QueryTimeout past ``timeout`` (default the setting),
         counting any wait for a free worker."""
-        if self._closed:
-            raise StoreError("the query pool is closed")
-        limit = self.settings.query_timeout if timeout is None else timeout
-        deadline = time.monotonic() + limit
-        msg = self._message(sparql, media_type, default_graph, named_graphs, row_cap)
+        limit, deadline, msg = self._prepare(sparql, media_type, default_graph, named_graphs,
+                                             timeout, row_cap)
         while True:
             worker = self._idle.get(deadline - time.monotonic())
             if worker is None:
@@ -258,11 +266,8 @@ class QueryPool:
                    row_cap: int | None = None) -> Serialized:
         """:meth:`run` on the event loop itself, which stays free: the wait for a worker
         (in turn with threads) and for its reply are awaited, with no thread hop."""
-        if self._closed:
-            raise StoreError("the query pool is closed")
-        limit = self.settings.query_timeout if timeout is None else timeout
-        deadline = time.monotonic() + limit
-        msg = self._message(sparql, media_type, default_graph, named_graphs, row_cap)
+        limit, deadline, msg = self._prepare(sparql, media_type, default_graph, named_graphs,
+                                             timeout, row_cap)
         while True:
             worker = await self._idle.aget(deadline - time.monotonic())
             if worker is None:
