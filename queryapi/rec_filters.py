@@ -61,7 +61,10 @@ SNAPSHOTS = """SELECT ?rec ?status ?at WHERE {
 SNAPSHOTS_OF = """SELECT ?rec ?status ?at WHERE {
   ?sAct rem:implements ?rec . ?sSnap rem:statusOf ?sAct ; rem:status ?status .
   OPTIONAL { ?sSnap rem:asOf ?at } }"""
-IS_REC = "SELECT ?rec WHERE { ?rec a ?recClass . FILTER(?recClass = rem:Recommendation) }"
+#: ``?rec a rem:Recommendation`` for a bound ?rec: with the class constant, pyoxigraph scans
+#: every recommendation per row (1.1 s for 1,148 bound IRIs at 1M triples; this: 0.03 s).
+IS_REC_PATTERN = "?rec a ?recClass . FILTER(?recClass = rem:Recommendation)"
+IS_REC = f"SELECT ?rec WHERE {{ {IS_REC_PATTERN} }}"
 
 
 def _rows(store: Store, query: str, bindings: dict[str, Any] | None = None) -> list[dict]:
