@@ -134,8 +134,7 @@ def register(store: Store, body: str | None = None, owner: str | None = None,
         found = (_int(start), end, doc, start)
         if rec not in evidence or found < evidence[rec]:
             evidence[rec] = found
-    owners = {o: (label, "") for o, label in _first(
-        (o, label) for o, label, _ in t["owners"].rows).items()}
+    owner_labels = _first((o, label) for o, label, _ in t["owners"].rows)
     kinds = _first((o, KINDS.get(kind, "")) for o, _, kind in t["owners"].rows)
     owner_body: dict[str, str] = {}
     for o, b in sorted(t["bodies"].rows, key=lambda r: (r[0], labels.get(r[1], "~"), r[1])):
@@ -162,7 +161,7 @@ def register(store: Store, body: str | None = None, owner: str | None = None,
                     evidence=(f"{titles.get(ev[2]) or 'document'}, lines {ev[3]}-{ev[1]}"
                               if ev else ""))
                 if who:
-                    row.owner = owners.get(who, ("", ""))[0] or _last(who)
+                    row.owner = owner_labels.get(who) or _last(who)
                     row.owner_iri, row.owner_kind = who, kinds.get(who, "")
                     b = owner_body.get(who, "")
                     row.owner_body, row.owner_body_iri = labels.get(b, ""), b
