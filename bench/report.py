@@ -25,7 +25,9 @@ def rows(res: dict[str, Any]) -> Iterator[tuple[str, str]]:
         for mode in ("bulk", "transactional"):
             if mode in st:
                 b = st[mode]
-                yield (f"load {mode} {size}", f"{b['triples_per_s']:,} triples/s, "
+                merged = (f" (of which compaction {b['compact_s']} s)"
+                          if b.get("compact_s") else "")
+                yield (f"load {mode} {size}", f"{b['triples_per_s']:,} triples/s{merged}, "
                        f"{b['disk_mb']} MB on disk, peak RSS {b['peak_rss_mb']} MB")
         for qid, q in st.get("competency", {}).items():
             yield f"  {size} {qid}", _lat(q) + (f" ({q['rows']} rows)" if "rows" in q else "")

@@ -296,16 +296,42 @@ class EmbeddedStore(Store):
         self.publish()
         return mirror.named_quad_count(store) - before
 
-    def bulk_load(self, path: Any, fmt: str = "application/n-quads") -> None:
+    def bulk_load(self, path: Any, fmt: str = "application/n-quads", *,
+                  compact: bool = True) -> None:
         """Fast, non-transactional load for benchmarks and restores into an empty store.
         While it runs a BULK marker stands in the store directory: a writer that finds it
-        (the load was killed) rebuilds the default graph's copy before anything else."""
+        (the load was killed) rebuilds the default graph's copy before anything else.
+
+        ``compact``: merge the engine's files before publishing (:meth:`compact`); the
+        bulk loader writes its sorted files side by side and nothing merges them later."""
         store = self._writable()
         self._pending()
         (self.root / BULK_MARKER).touch()
         writes.bulk_load(store, path, fmt)
         (self.root / BULK_MARKER).unlink()
+        if compact:
+            self._optimize(store)
         self.publish()
+
+    def compact(self) -> str:
+        """Merge the store's on-disk files, then publish them to readers; the snapshot name.
+
+        Why: every index scan and lookup reads each file whose key range overlaps it. A
+        bulk load leaves many overlapping files that the engine's background compaction,
+        triggered by ordinary writes, never revisits. At 5M bulk-loaded triples the owners'
+        open load took 4.1 s before and 1.3 s after (a label scan 170 -> 45 ms); stores
+        built by ingest gain 5-15 % (BENCHMARKS.md, finding 15). Readers keep the snapshot
+        they hold until they next look, so a compaction never blocks a query."""
+        store = self._writable()
+        self._pending()
+        self._optimize(store)
+        return self.publish()
+
+    def _optimize(self, store: ox.Store) -> None:
+        try:
+            store.optimize()
+        except OSError as exc:
+            raise StoreError(f"compacting {self.root} failed: {exc}") from exc
 
     # reads ----------------------------------------------------------------------------
 
