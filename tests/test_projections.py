@@ -207,3 +207,41 @@ def test_sampled_betweenness_does_not_depend_on_row_order(store: EmbeddedStore,
     monkeypatch.setattr(analytics, "accountability", lambda _store: backwards)
     assert analytics.centrality(store) == forwards
     assert forwards["betweenness"]
+
+
+@pytest.mark.parametrize("exact_up_to", [10_000, 0])
+def test_centrality_is_networkx_on_the_undirected_simple_graph(
+        store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch, exact_up_to: int) -> None:
+    """The scores are those of ``nx.Graph(g.to_undirected())`` (parallel and opposite edges
+    merged, direction ignored), however that graph is built, exact or sampled."""
+    import random
+
+    import networkx as nx
+
+    from graph import analytics
+
+    rnd = random.Random(4)
+    g = nx.MultiDiGraph(view="accountability")
+    kinds = ("body", "person", "post", "action")
+    for i in range(60):
+        g.add_node(f"n{i:02d}", type=kinds[i % 4], label=f"node {i}")
+    for _ in range(150):
+        a, b = rnd.sample(sorted(g.nodes), 2)
+        g.add_edge(a, b, key=rnd.choice("xy"), label="e")
+        if rnd.random() < 0.3:
+            g.add_edge(b, a, key="back", label="e")
+    monkeypatch.setattr(analytics, "EXACT_UP_TO", exact_up_to)
+    monkeypatch.setattr(analytics, "SAMPLE", 12)
+    monkeypatch.setattr(analytics, "accountability", lambda _store: g)
+    got = analytics.centrality(store, top=60)
+    und = nx.Graph()
+    und.add_nodes_from(sorted(g.nodes))
+    und.add_edges_from(nx.Graph(g.to_undirected()).edges())
+    between = (nx.betweenness_centrality(und) if exact_up_to else
+               nx.betweenness_centrality(und, k=12, seed=0))
+    wanted = [n for n in g if g.nodes[n]["type"] != "action"]
+    assert {r["iri"]: r["score"] for r in got["betweenness"]} == {
+        n: round(between[n], 4) for n in wanted}
+    degree = nx.degree_centrality(und)
+    assert {r["iri"]: r["score"] for r in got["degree"]} == {
+        n: round(degree[n], 4) for n in wanted}
