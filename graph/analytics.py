@@ -14,6 +14,7 @@ import networkx as nx
 from rdflib import Literal
 from rdflib.namespace import XSD
 
+from graph.betweenness import betweenness
 from graph.layout_cache import StateCache
 from graph.projections import PREFIXES, accountability
 from graph.store import Rows, Store
@@ -145,10 +146,10 @@ def centrality(store: Store, top: int = 10) -> dict[str, list[dict[str, Any]]]:
     und.add_edges_from(g.edges())
     degree = nx.degree_centrality(und)
     # exact up to EXACT_UP_TO nodes; above, estimated from SAMPLE sources (exact is O(n*m):
-    # 90 s at 5,000 nodes), with a fixed seed so the figures are repeatable
+    # 90 s at 5,000 nodes with networkx), with a fixed seed so the figures are repeatable;
+    # graph.betweenness gives networkx's floats 18x faster (4.27 -> 0.24 s at 1M triples)
     n = und.number_of_nodes()
-    between = (nx.betweenness_centrality(und) if n <= EXACT_UP_TO else
-               nx.betweenness_centrality(und, k=SAMPLE, seed=0))
+    between = betweenness(und) if n <= EXACT_UP_TO else betweenness(und, k=SAMPLE, seed=0)
     wanted = {n for n, d in g.nodes(data=True) if d["type"] in ("body", "person", "post")}
 
     def ranked(scores: dict[str, float]) -> list[dict[str, Any]]:
