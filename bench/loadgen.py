@@ -29,13 +29,15 @@ def _connect(host: str, port: int) -> http.client.HTTPConnection:
 
 
 def run(url: str, queries: list[str], clients: int, seconds: float,
-        max_requests: int = 100_000) -> dict[str, Any]:
-    """Send GET /sparql?query=... round-robin over ``queries`` from ``clients`` threads
-    for ``seconds``; throughput, latency percentiles and the count of non-200 answers."""
+        max_requests: int = 100_000, *, param: str = "query",
+        accept: str = ACCEPT) -> dict[str, Any]:
+    """Send GET /sparql?query=... (``url?param=...``) round-robin over ``queries`` from
+    ``clients`` threads for ``seconds``; throughput, latency percentiles and the count of
+    non-200 answers."""
     parts = urlsplit(url)
     if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise BenchError(f"load generation is loopback only, not {parts.hostname}")
-    paths = [f"{parts.path}?{urlencode({'query': q})}" for q in queries]
+    paths = [f"{parts.path}?{urlencode({param: q})}" for q in queries]
     lat: list[list[float]] = [[] for _ in range(clients)]
     errors = [0] * clients
     first_error: list[str] = []
@@ -56,7 +58,7 @@ def run(url: str, queries: list[str], clients: int, seconds: float,
                 i += 1
                 t0 = time.perf_counter()
                 try:
-                    conn.request("GET", path, headers={"Accept": ACCEPT})
+                    conn.request("GET", path, headers={"Accept": accept})
                     resp = conn.getresponse()
                     resp.read()
                     ok = resp.status == 200

@@ -52,6 +52,10 @@ def rows(res: dict[str, Any]) -> Iterator[tuple[str, str]]:
             for k, v in ep.get(f"ratios_vs_{peer}", {}).items():
                 yield (f"ratio remit/{peer} {k}",
                        f"p50 x{v['p50_ratio']}, throughput x{v['throughput_ratio']}")
+    for k, r in res.get("search", {}).items():
+        rate = f"{r['req_per_s']} req/s, " if "req_per_s" in r else ""
+        err = f", {r['errors']} errors" if r.get("errors") else ""
+        yield f"search {k}", f"{rate}{_lat(r)}{err}"
     net = res.get("network")
     if net:
         p = net["projection"]

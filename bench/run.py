@@ -111,6 +111,27 @@ def run_endpoint(args: argparse.Namespace, res: dict[str, Any]) -> None:
     r["ratios_vs_oxigraph"] = eb.ratios(r, "remit_w2", "oxigraph")
     r["ratios_vs_rdflib_endpoint"] = eb.ratios(r, "remit_w2", "rdflib_endpoint")
     res["endpoint"] = r
+    res["search"] = run_search(d, args.seconds)
+
+
+def run_search(store_dir: Path, seconds: float) -> dict[str, Any]:
+    """/search at this size: in process, then through `remit serve` at 1 and 8 clients."""
+    from bench import peers
+    from bench import search_bench as srch
+    from bench.common import stop
+
+    index = store_dir / "search.sqlite"
+    searches = srch.terms(index)
+    out: dict[str, Any] = {"in_process": srch.in_process(index, searches)}
+    proc, url = peers.start_remit(store_dir, workers=2)
+    try:
+        base = url.removesuffix("/sparql")
+        srch.through_app(base, searches, 1, 2)  # warm-up
+        for clients in (1, 8):
+            out[f"http x{clients}"] = srch.through_app(base, searches, clients, seconds)
+    finally:
+        stop(proc)
+    return out
 
 
 def run_network(args: argparse.Namespace, res: dict[str, Any]) -> None:
