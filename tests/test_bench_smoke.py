@@ -24,6 +24,7 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     figures = store_bench.load(nq, tmp / "store")
     assert figures["quads"] >= quads and figures["triples_per_s"] > 0
     assert figures["disk_mb"] > 0 and figures["peak_rss_mb"] > 0
+    assert 0 <= figures["compact_s"] < figures["seconds"]  # the load counts its compaction
     yield tmp / "store"
 
 
@@ -119,3 +120,21 @@ def test_ingest_into_a_loaded_store_is_timed(tmp_path: Path) -> None:
     res = ingest_scale.measure(3000, 1, root=tmp_path / "scale", data_dir=tmp_path / "data")
     assert res["triples"] >= 3000 and res["bulk_load_s"] >= 0
     assert res["ontology_and_full_inference_s"] > 0 and len(res["new_pack_s"]) == 1
+
+
+def test_search_latency_in_process_and_through_the_app(store_dir: Path) -> None:
+    from bench import search_bench
+
+    endpoint_bench.prepare_search_index(store_dir)
+    index = store_dir / "search.sqlite"
+    searches = search_bench.terms(index, 8)
+    assert len(searches) == 8 and all(s.strip() for s in searches)
+    assert search_bench.terms(index, 8) == searches  # deterministic from the seed
+    alone = search_bench.in_process(index, searches, repeats=1)
+    assert alone["searches"] == 8 and alone["p95_ms"] > 0
+    proc, url = peers.start_remit(store_dir, workers=1)
+    try:
+        out = search_bench.through_app(url.removesuffix("/sparql"), searches, 2, 0.3)
+    finally:
+        stop(proc)
+    assert out["requests"] > 0 and out["errors"] == 0, out.get("first_error")
