@@ -68,6 +68,7 @@ class EmbeddedStore(Store):
         self.root = Path(path)
         self.read_only = read_only
         self._current: str | None = None
+        self._watch = snapshots.CurrentWatch(self.root)
         self._opened_at: float = 0.0
         self._counts: dict[str, int] = {}
         self._count_lock = threading.Lock()
@@ -124,7 +125,7 @@ class EmbeddedStore(Store):
     # snapshots ---------------------------------------------------------------------
 
     def _current_name(self) -> str | None:
-        return snapshots.current_name(self.root)
+        return self._watch.name()
 
     def _open_snapshot(self) -> ox.Store:
         name = self._current_name()

@@ -30,6 +30,36 @@ def current_name(root: Path) -> str | None:
         return None
 
 
+class CurrentWatch:
+    """:func:`current_name`, read again only when CURRENT is another file or was rewritten.
+
+    Why: a reader looks at CURRENT before every query, and reading it (open, read, close)
+    cost 19 us, about a tenth of a query worker's time on a lookup; a ``stat`` costs 2 us.
+    CURRENT is only ever replaced by a rename (:func:`publish`, restore): the new file is
+    another inode than the one it replaces, and reusing an older one would also need the
+    same size and modification time (the clock's tick, milliseconds) as when it was read."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._path = str(root / "CURRENT")
+        self._seen: tuple[int, int, int] | None = None
+        self._name: str | None = None
+
+    def name(self) -> str | None:
+        try:
+            st = os.stat(self._path)
+        except FileNotFoundError:
+            self._seen = self._name = None
+            return None
+        seen = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if seen != self._seen:
+            # read after the stat: a replacement in between is read now and read again
+            # at the next call (its stat differs), never missed
+            self._name = current_name(self.root)
+            self._seen = seen
+        return self._name
+
+
 def publish(store: ox.Store, root: Path) -> str:
     """Checkpoint ``store`` (the primary) into a new snapshot, point CURRENT at it, prune
     old ones; returns the new snapshot's name."""

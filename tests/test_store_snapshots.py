@@ -214,3 +214,27 @@ def test_closing_twice_is_harmless(tmp_path) -> None:  # type: ignore[no-untyped
     again = EmbeddedStore(tmp_path / "s")  # the writer's lock was released
     assert again.count() >= 0
     again.close()
+
+
+def test_current_watch_reads_current_only_when_it_changes(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from graph import snapshots
+
+    reads: list[Path] = []
+    real = snapshots.current_name
+    monkeypatch.setattr(snapshots, "current_name", lambda root: reads.append(root) or real(root))
+    watch = snapshots.CurrentWatch(tmp_path)
+    assert watch.name() is None and not reads  # no CURRENT: nothing to read
+    (tmp_path / "CURRENT").write_text("0000000001\n")
+    assert [watch.name() for _ in range(5)] == ["0000000001"] * 5
+    assert len(reads) == 1  # read once, then only stat()ed
+    tmp = tmp_path / "CURRENT.tmp"  # what publish() and restore do: a rename
+    tmp.write_text("0000000002\n")
+    os.replace(tmp, tmp_path / "CURRENT")
+    assert watch.name() == "0000000002" and len(reads) == 2
+    (tmp_path / "CURRENT").write_text("0000000003 \n")  # rewritten in place, longer
+    assert watch.name() == "0000000003"
+    (tmp_path / "CURRENT").unlink()
+    assert watch.name() is None
