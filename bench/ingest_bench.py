@@ -4,7 +4,9 @@
 synthetic packs of one council (``bench.synth``) until it reaches that size, the way a
 real pack bundles several documents. Extraction (``ingest.pipeline.extract_pack``) and
 mapping (``ingest.mapping.to_graph``) run in a process pool for the two-core figure; the
-committed-store figure (``ingest.load.ingest_paths``) is one writer, as the store allows.
+committed-store figures (``ingest.load.ingest_paths``) have one writer, as the store
+allows, alone (one core) and with a helper process preparing the next packs
+(``REMIT_INGEST_WORKERS=1``, ``ingest/prepared.py``).
 """
 
 from __future__ import annotations
@@ -82,15 +84,16 @@ def extract_throughput(paths: list[Path], processes: int) -> dict[str, Any]:
             "map_cpu_s": round(sum(r[2] for r in runs) / n, 3)}
 
 
-def committed_throughput(paths: list[Path]) -> dict[str, Any]:
-    """Packs/s from reading each file to its committed store state (SHACL excluded)."""
+def committed_throughput(paths: list[Path], helpers: int = 0) -> dict[str, Any]:
+    """Packs/s from reading each file to its committed store state (SHACL excluded), with
+    ``helpers`` processes preparing packs ahead of the writer."""
     from graph.embedded import EmbeddedStore
     from graph.settings import Settings
     from ingest.load import ingest_paths
 
     mb = sum(p.stat().st_size for p in paths) / 1e6
     with tempfile.TemporaryDirectory(prefix="remit-bench-") as tmp:
-        settings = Settings(store=Path(tmp) / "store")
+        settings = Settings(store=Path(tmp) / "store", ingest_workers=helpers)
         store = EmbeddedStore(settings.store)
         try:
             t0 = time.perf_counter()

@@ -15,8 +15,10 @@ def _lat(x: dict[str, Any]) -> str:
 def rows(res: dict[str, Any]) -> Iterator[tuple[str, str]]:
     ing = res.get("ingest")
     if ing:
-        for key in ("extract_1core", "extract_2cores", "committed_1core"):
-            r = ing[key]
+        for key in ("extract_1core", "extract_2cores", "committed_1core", "committed_2cores"):
+            r = ing.get(key)
+            if r is None:  # a results file from before the figure existed
+                continue
             yield (f"ingest {key} ({ing['pack_bytes'] // 1000} KB packs)",
                    f"{r['packs_per_s']} packs/s, {r['mb_per_s']} MB/s")
         s = ing["sample"]

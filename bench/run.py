@@ -63,6 +63,7 @@ def run_ingest(args: argparse.Namespace, res: dict[str, Any]) -> None:
                      "extract_1core": ib.extract_throughput(packs, 1),
                      "extract_2cores": ib.extract_throughput(packs, 2),
                      "committed_1core": ib.committed_throughput(packs),
+                     "committed_2cores": ib.committed_throughput(packs, helpers=1),
                      "sample": ib.sample_warm(3 if not args.quick else 2)}
 
 

@@ -46,6 +46,9 @@ class Settings:
     max_query_bytes: int = _setting(
         200_000, "Largest SPARQL query text accepted, in bytes (larger gets 413).")
     workers: int = _setting(2, "Query worker processes of the app.")
+    ingest_workers: int = _setting(
+        1, "Processes that read and extract the next packs while `remit ingest` writes one "
+        "(0: everything in the writing process).")
     client_concurrency: int = _setting(
         8, "Most concurrent queries one client (token, else address) may run; more get 429.")
     host: str = _setting("127.0.0.1", "Address `remit serve` listens on.")

@@ -135,6 +135,17 @@ def _index_pack(store: Store, settings: Settings | None, iri: URIRef) -> str | N
     return None
 
 
+@dataclass
+class Prepared:
+    """A pack read, extracted and mapped, before the store is consulted: what a helper
+    process hands the writer (``error`` set instead when the file was rejected)."""
+
+    iri: URIRef | None = None
+    graph: Graph | None = None
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
 def _extract(path: Path) -> tuple[Any, Any]:
     from ingest.pipeline import extract_pack, load_pack
 
@@ -142,38 +153,60 @@ def _extract(path: Path) -> tuple[Any, Any]:
     return pack, extract_pack(pack)
 
 
+def prepare_pack(path: Path, base_iri: str) -> Prepared:
+    """Read, extract and map one file; never raises for a bad file (``error`` says why)."""
+    try:
+        pack, extraction = _extract(path)
+        iri, graph = to_graph(extraction, pack, base_iri)
+    except Exception as exc:  # any reading or extraction failure rejects this file only
+        return Prepared(error=_reason(path, exc))
+    return Prepared(iri, graph, _warnings(extraction))
+
+
 def ingest_paths(paths: Iterable[Path | str], store: Store, settings: Settings,
                  progress: Progress | None = None) -> IngestReport:
     """Ingest files and folders (``.txt``, ``.pdf``, ``.html`` in folders), one pack at a
-    time; rejected files are in the report, never half-written to the store."""
+    time; rejected files are in the report, never half-written to the store.
+
+    With ``settings.ingest_workers`` and more than one file, helper processes read and
+    extract the next packs while this process writes one (``ingest/prepared.py``); packs
+    are still written one at a time, in order, so the store and the report are the same."""
+    from ingest.prepared import prepared_in_order
+
     files, problems = pack_files([Path(p) for p in paths])
     report = IngestReport([PackResult(p.name, str(p), "rejected", error=msg)
                            for p, msg in problems])
     prepare(store, settings)
-    for i, path in enumerate(files):
-        if progress:
-            progress(path.name, i, len(files))
-        report.packs.append(ingest_file(path, store, settings))
+    with contextlib.closing(prepared_in_order(files, settings.base_iri,
+                                              settings.ingest_workers)) as ahead:
+        for i, (path, prepared) in enumerate(zip(files, ahead, strict=True)):
+            if progress:
+                progress(path.name, i, len(files))
+            report.packs.append(ingest_file(path, store, settings, prepared))
     if progress:
         progress("", len(files), len(files))
     return report
 
 
-def ingest_file(path: Path, store: Store, settings: Settings) -> PackResult:
-    """One pack, in one transaction; a failure before the write leaves the store as it was."""
+def ingest_file(path: Path, store: Store, settings: Settings,
+                prepared: Prepared | None = None) -> PackResult:
+    """One pack, in one transaction; a failure before the write leaves the store as it was.
+    ``prepared``: the file already read, extracted and mapped (by a helper process)."""
+    ready = prepared or prepare_pack(path, settings.base_iri)
+    if ready.error is not None or ready.iri is None or ready.graph is None:
+        return PackResult(path.name, str(path), "rejected", error=ready.error)
+    iri, graph = ready.iri, ready.graph
     try:
-        pack, extraction = _extract(path)
-        iri, graph = to_graph(extraction, pack, settings.base_iri)
         cross = cross_pack(store, iri, graph)
     except StoreError:
         raise
-    except Exception as exc:  # any reading or extraction failure rejects this file only
+    except Exception as exc:  # a pack the cross-pack resolution cannot read
         return PackResult(path.name, str(path), "rejected", error=_reason(path, exc))
     graph = cross.graph if cross.graph is not None else graph
     old = store.graph(iri) if iri in set(store.graph_names()) else None
     result = PackResult(path.name, str(path), "new" if old is None else "updated", str(iri),
                         len(graph), merges=len(kind_nodes(graph)["merges"]),
-                        warnings=sorted({*_warnings(extraction), *cross.problems}))
+                        warnings=sorted({*ready.warnings, *cross.problems}))
     if (old is not None and not cross.others
             and content_triples(old) == content_triples(graph)):
         result.status = "unchanged"

@@ -141,7 +141,8 @@ def test_ingesting_a_new_pack_writes_by_extend_only(tmp_path: Path,
     """The ingest of a new pack takes the extend path (no SPARQL Update), and prepare()
     has already built the search index, which the pack's entities then join."""
     monkeypatch.setattr(load_mod, "_extract", fake_extract)
-    cfg = Settings(store=tmp_path / "store", base_iri="https://remit.example/")
+    cfg = Settings(store=tmp_path / "store", base_iri="https://remit.example/",
+                   ingest_workers=0)  # the fake extraction is in this process only
     with EmbeddedStore(cfg.store) as store:
         prepare(store, cfg)
         assert index_path(cfg).exists()
@@ -160,7 +161,8 @@ def test_ingesting_a_new_pack_writes_by_extend_only(tmp_path: Path,
 def test_packs_ingested_one_by_one_infer_what_a_full_recompute_does(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(load_mod, "_extract", fake_extract)
-    cfg = Settings(store=tmp_path / "store", base_iri="https://remit.example/")
+    cfg = Settings(store=tmp_path / "store", base_iri="https://remit.example/",
+                   ingest_workers=0)  # the fake extraction is in this process only
     with EmbeddedStore(cfg.store) as store:
         ingest_paths([PACKS / "riverton_a.txt", PACKS / "riverton_b.txt"], store, cfg)
         names = inferred_graphs(store)

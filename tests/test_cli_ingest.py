@@ -17,6 +17,7 @@ from tests.mapping_fixtures import PACKS, fake_extract
 @pytest.fixture(autouse=True)
 def _no_extractors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(load_mod, "_extract", fake_extract)
+    monkeypatch.setenv("REMIT_INGEST_WORKERS", "0")  # the fake is in this process only
     monkeypatch.delenv("REMIT_ENDPOINT", raising=False)
 
 

@@ -28,6 +28,9 @@ from tests.mapping_fixtures import (
 )
 
 BASE = "https://remit.example/"
+#: The fake extraction is patched into this process only; helper processes would run the
+#: real one (tests/test_prepared.py covers them).
+NO_HELPERS = 0
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +40,7 @@ def _no_extractors(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def cfg(tmp_path: Path) -> Settings:
-    return Settings(store=tmp_path / "store", base_iri=BASE)
+    return Settings(store=tmp_path / "store", base_iri=BASE, ingest_workers=NO_HELPERS)
 
 
 def copy(tmp_path: Path, *names: str) -> list[Path]:
@@ -165,7 +168,8 @@ NAMES = st.tuples(
 
 @pytest.fixture(scope="module")
 def shared_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    cfg = Settings(store=tmp_path_factory.mktemp("rt") / "store", base_iri=BASE)
+    cfg = Settings(store=tmp_path_factory.mktemp("rt") / "store", base_iri=BASE,
+                   ingest_workers=NO_HELPERS)
     with open_store(cfg) as store:
         yield store
 
@@ -211,7 +215,8 @@ def test_ingest_into_a_remote_sparql_server_is_idempotent(tmp_path: Path) -> Non
 
     files = copy(tmp_path, "riverton_a.txt", "riverton_b.txt")
     with oxigraph_server(tmp_path / "ox") as server:
-        cfg = server.settings(store=tmp_path / "index-dir", base_iri=BASE)
+        cfg = server.settings(store=tmp_path / "index-dir", base_iri=BASE,
+                              ingest_workers=NO_HELPERS)
         with open_store(cfg) as store:
             first = ingest_paths(files, store, cfg)
             count = store.count()
