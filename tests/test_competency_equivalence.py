@@ -206,3 +206,38 @@ def test_report_receivers_equal_their_reference(store: EmbeddedStore) -> None:
                        for body, label, n, senders in table(store, sparql))
     same_rows(list(keyed(analytics.REPORT_RECEIVERS).elements()),
               list(keyed(reference("analytics-report-receivers")).elements()))
+
+
+FIGURES = {"no_owner": (analytics.NO_OWNER, ("text", "rec")),
+           "role_only_owners": (analytics.ROLE_ONLY, ("text",)),
+           "open_load": (analytics.OPEN_LOAD, ("open", "label", "owner")),
+           "cross_agency": (analytics.CROSS_AGENCY, ("agencies", "text", "rec")),
+           "overdue": (analytics.OVERDUE, ("due", "text", "rec"))}
+
+
+@pytest.mark.parametrize("figure", sorted(FIGURES))
+def test_figures_sorted_in_python_as_their_sparql_order(store: EmbeddedStore,
+                                                       figure: str) -> None:
+    """Each analytics figure is sorted in Python (analytics.ORDERS); the engine, given the
+    ORDER BY written beside it, returns the same rows with the same sequence of keys."""
+    query, keys = FIGURES[figure]
+    bindings = {"asOf": Literal("2013-01-01", datatype=XSD.date)} if figure == "overdue" \
+        else None
+    plain = store.query(query, bindings=bindings)
+    by_engine = store.query(query + analytics.ORDERS[figure][0], bindings=bindings)
+    assert isinstance(plain, Rows) and isinstance(by_engine, Rows)
+    ours = analytics._ordered(figure, plain.python())
+    theirs = by_engine.python()
+    assert len(ours) > 1, "the data must exercise the order"
+    assert Counter(map(repr, ours)) == Counter(map(repr, theirs))
+    assert [tuple(r.get(k) for k in keys) for r in ours] == [
+        tuple(r.get(k) for k in keys) for r in theirs]
+
+
+def test_analyse_lists_follow_their_orders(store: EmbeddedStore) -> None:
+    import datetime as dt
+
+    out = analytics.analyse(store, dt.date(2013, 1, 1))
+    for figure, (_sparql, key) in analytics.ORDERS.items():
+        rows = out[figure]
+        assert rows == sorted(rows, key=key), figure
