@@ -43,11 +43,15 @@ TEXTS = (REM.text, REM.decisionText, REM.keyActions, REM.progressNote)
 
 #: Only the indexed classes and properties are read (in the query, not after it): an entity's
 #: other literals (dates, statuses, line spans) were half the rows of a pack's re-index.
+#: Classes and properties are tested by FILTER, not joined from VALUES: with the entities
+#: bound (a pack's re-index) the engine then looks each one up, where a VALUES of classes
+#: made it read every typed entity of the store first (77 ms against 1.5 ms for a pack of
+#: a 1M-triple store, growing with the store; the whole index 2.6 s against 1.8 s).
 _FIELDS = f"""
 SELECT ?s ?cls ?p ?v WHERE {{
-  ?s a ?cls . VALUES ?cls {{ {" ".join(iri_text(c) for c in KINDS)} }}
-  OPTIONAL {{ VALUES ?p {{ {" ".join(iri_text(p) for p in NAMES + TEXTS)} }}
-             ?s ?p ?v . FILTER(isLiteral(?v)) }}
+  ?s a ?cls . FILTER(?cls IN ({", ".join(iri_text(c) for c in KINDS)}))
+  OPTIONAL {{ ?s ?p ?v .
+             FILTER(isLiteral(?v) && ?p IN ({", ".join(iri_text(p) for p in NAMES + TEXTS)})) }}
 }}"""
 _IN_PACK = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }"
 _SCHEMA = """

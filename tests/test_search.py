@@ -88,3 +88,28 @@ def test_an_index_of_an_older_format_is_rebuilt_not_patched(api_store, tmp_path)
     update_index(api_store, path, URIRef(api_app.PACK))
     assert indexed_state(path) == api_store.state()
     assert [h.kind for h in search(path, "placements")] == ["recommendation"]
+
+
+def test_entity_rows_equal_the_plain_query(api_store):
+    """The index reads entities with FILTER tests (graph/search_index._FIELDS); the plain
+    form, classes and properties joined from VALUES, gives the same rows, for the whole
+    store and for the entities of one pack."""
+    from collections import Counter
+
+    from graph import search_index as si
+    from graph.bindings import iri_text
+
+    plain = f"""SELECT ?s ?cls ?p ?v WHERE {{
+      ?s a ?cls . VALUES ?cls {{ {" ".join(iri_text(c) for c in si.KINDS)} }}
+      OPTIONAL {{ VALUES ?p {{ {" ".join(iri_text(p) for p in si.NAMES + si.TEXTS)} }}
+                 ?s ?p ?v . FILTER(isLiteral(?v)) }} }}"""
+
+    def rows(query, bindings):
+        return Counter(tuple(sorted((k, v["value"]) for k, v in r.items()))
+                       for r in si._solutions(api_store, query, bindings))
+
+    everything = rows(si._FIELDS, {})
+    assert everything == rows(plain, {}) and len(everything) > 20
+    members = si._pack_members(api_store, URIRef(api_app.PACK))
+    some = rows(si._FIELDS, {"s": members})
+    assert some == rows(plain, {"s": members}) and some
