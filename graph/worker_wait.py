@@ -19,7 +19,6 @@ from typing import Any
 
 from graph.worker_process import FrameReader
 
-_CHUNK = 1 << 20
 _TIMED_OUT = object()
 
 
@@ -37,7 +36,7 @@ async def await_reply(fd: int, check_at: float | None, deadline: float,
         if fut.done():
             return
         try:
-            chunk = os.read(fd, _CHUNK)
+            chunk = os.read(fd, reader.read_size())
         except BlockingIOError:  # a spurious wake-up: wait for the next one
             return
         except OSError as exc:

@@ -197,3 +197,33 @@ def test_a_worker_that_died_while_idle_is_replaced_not_reported(tmp_path: Path) 
         only.process.kill()
         only.process.join(5)
         assert _count(p.run(FAST, JSON, timeout=10)) == 10
+
+
+def test_replies_larger_than_one_read_arrive_whole(pool: QueryPool) -> None:
+    """A reply of several hundred kilobytes comes in many reads of the pipe, both when a
+    thread waits for it (run) and when the event loop does (arun)."""
+    big = ('SELECT ?s ?pad WHERE { ?s ?p ?o BIND(CONCAT(STR(?o), "-", '
+           + ", ".join(["STRUUID()"] * 16) + ') AS ?pad) }')
+    for res in (pool.run(big, JSON), asyncio.run(pool.arun(big, JSON))):
+        assert len(res.body) > 200_000
+        rows = json.loads(res.body)["results"]["bindings"]
+        assert len(rows) == 400
+        assert sorted(int(r["pad"]["value"].split("-")[0]) for r in rows) == list(range(400))
+
+
+def test_frame_reader_reads_what_is_missing_within_bounds() -> None:
+    import pickle
+    import struct
+
+    from graph.worker_process import FrameReader
+
+    payload = pickle.dumps(("ok", b"x" * 300_000))
+    frame = struct.pack("!Q", len(payload)) + payload
+    r = FrameReader()
+    assert r.read_size() == 65536  # nothing known yet: one ordinary read
+    assert not r.feed(frame[:10])
+    assert r.read_size() == min(len(frame) - 10, 1 << 22)
+    step = 70_000
+    for i in range(10, len(frame), step):
+        done = r.feed(frame[i:i + step])
+    assert done and r.value() == ("ok", b"x" * 300_000)
