@@ -22,7 +22,6 @@ import contextlib
 import os
 import subprocess
 import sys
-from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -39,21 +38,19 @@ class _Helper:
     """One ``ingest.prepare_worker`` process; answers its requests in the order sent."""
 
     def __init__(self, spec: str) -> None:
+        # this process's working directory: the paths it sends are as the user gave them
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             p for p in (str(_ROOT), os.environ.get("PYTHONPATH", "")) if p)}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "ingest.prepare_worker", spec], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, env=env, cwd=_ROOT)
-        self.sent: deque[int] = deque()  # indexes of the files asked for, in order
+            stdout=subprocess.PIPE, env=env)
 
-    def ask(self, index: int, path: Path, base_iri: str) -> None:
+    def ask(self, path: Path, base_iri: str) -> None:
         assert self.proc.stdin is not None
         send(self.proc.stdin, (str(path), base_iri))
-        self.sent.append(index)
 
     def answer(self) -> Any:
         assert self.proc.stdout is not None
-        self.sent.popleft()
         return receive(self.proc.stdout)
 
     def close(self) -> None:
@@ -86,15 +83,16 @@ def prepared_in_order(files: list[Path], base_iri: str, helpers: int,
         return
     pool: list[_Helper] = []
     try:
-        with contextlib.suppress(OSError):
-            pool = [_Helper(_spec(prepare)) for _ in range(min(helpers, len(files) - 1))]
+        with contextlib.suppress(OSError):  # a helper that cannot start: fewer, or none
+            for _ in range(min(helpers, len(files) - 1)):
+                pool.append(_Helper(_spec(prepare)))
         owner: dict[int, _Helper] = {}  # file index -> the helper preparing it
         nxt = 1
         for i, path in enumerate(files):
             while pool and nxt < len(files) and nxt - i <= len(pool) * AHEAD_PER_HELPER:
                 helper = pool[nxt % len(pool)]
                 try:
-                    helper.ask(nxt, files[nxt], base_iri)
+                    helper.ask(files[nxt], base_iri)
                 except OSError:  # it died before reading: the rest are done here
                     pool = _stop(pool)
                     owner.clear()
@@ -106,7 +104,7 @@ def prepared_in_order(files: list[Path], base_iri: str, helpers: int,
             if helper is not None:
                 try:
                     result = helper.answer()
-                except (EOFError, OSError, Exception):  # died, or an answer unpickling
+                except Exception:  # it died (EOFError, OSError), or its answer will not load
                     pool = _stop(pool)
                     owner.clear()
                     result = _MISSING

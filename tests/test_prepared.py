@@ -98,3 +98,15 @@ def test_helpers_write_what_one_process_writes(packs: list[Path], tmp_path: Path
     statuses = [s[1] for s in alone[0]]
     assert statuses.count("new") == 4 and statuses.count("rejected") == 1
     assert "empty" in next(s[8] for s in alone[0] if s[1] == "rejected")
+
+
+def test_relative_paths_mean_the_same_files_in_the_helpers(
+        packs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paths are sent as given and helpers share this process's working directory, so
+    relative paths, and the report that names them, are the same with helpers."""
+    monkeypatch.chdir(packs[0].parent)
+    relative = [Path(p.name) for p in packs]
+    alone = ingest(relative, tmp_path / "alone", 0)
+    helped = ingest(relative, tmp_path / "helped", 1)
+    assert helped == alone
+    assert [s[1] for s in helped[0]].count("new") == 4
