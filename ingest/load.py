@@ -192,7 +192,7 @@ def ingest_file(path: Path, store: Store, settings: Settings,
                 prepared: Prepared | None = None) -> PackResult:
     """One pack, in one transaction; a failure before the write leaves the store as it was.
     ``prepared``: the file already read, extracted and mapped (by a helper process)."""
-    ready = prepared or prepare_pack(path, settings.base_iri)
+    ready = prepared if prepared is not None else prepare_pack(path, settings.base_iri)
     if ready.error is not None or ready.iri is None or ready.graph is None:
         return PackResult(path.name, str(path), "rejected", error=ready.error)
     iri, graph = ready.iri, ready.graph

@@ -32,6 +32,8 @@ from ingest.prepare_worker import receive, send
 #: enough that their graphs do not pile up in memory.
 AHEAD_PER_HELPER = 2
 _ROOT = Path(__file__).resolve().parents[1]
+#: No answer from a helper for this pack: this process prepares it.
+_MISSING = object()
 
 
 class _Helper:
@@ -114,8 +116,6 @@ def prepared_in_order(files: list[Path], base_iri: str, helpers: int,
     finally:
         _stop(pool)
 
-
-_MISSING = object()
 
 
 def _stop(pool: list[_Helper]) -> list[_Helper]:
