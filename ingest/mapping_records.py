@@ -10,6 +10,7 @@ snapshots to the same action node instead of minting a new one.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rdflib import URIRef
 
@@ -139,17 +140,29 @@ class _Ctx:
 
     def __init__(self, m: Mapper, doc: URIRef) -> None:
         self.m, self.doc = m, doc
+        self._order: tuple[int, list[tuple[Any, URIRef]], list[tuple[Any, URIRef]]] | None = None
+
+    def _meetings(self) -> tuple[list[tuple[Any, URIRef]], list[tuple[Any, URIRef]]]:
+        """(this document's meetings, every meeting with this document's first), in the
+        order they were mapped: split once per document, not once per agenda item,
+        resolution and declaration (that made a pack of many meetings quadratic)."""
+        meetings = self.m.meetings
+        if self._order is None or self._order[0] != len(meetings):
+            here = [(rec, node) for rec, node, doc in meetings if doc == self.doc]
+            others = [(rec, node) for rec, node, doc in meetings if doc != self.doc]
+            self._order = (len(meetings), here, here + others)
+        return self._order[1], self._order[2]
 
     def meeting(self, date: str | None, body: str | None = None,
                 span: r.Span | None = None) -> URIRef | None:
         """This document's meeting on that date, else the pack's, else one named by body and
         date (its evidence ``span``, the text that refers to it); with no date, this
         document's only meeting."""
-        here = [(rec, node) for rec, node, doc in self.m.meetings if doc == self.doc]
+        here, ordered = self._meetings()
         if date is None:
             return here[0][1] if len(here) == 1 else None
         key = self.m.body_key(body) if body else None
-        for rec, node, _ in sorted(self.m.meetings, key=lambda x: x[2] != self.doc):
+        for rec, node in ordered:
             if rec.date == date and (key is None or self.m.body_key(rec.body) == key):
                 return node
         key = self.m.body_key(body) if body else None
@@ -279,15 +292,17 @@ def _inspection(m: Mapper, insp: r.Inspection, doc: URIRef) -> tuple[str, URIRef
     m.g.add((node, REM.reportedIn, doc))
     m.provenance(node, insp.span, doc)
     nodes: list[URIRef] = []
+    taken: set[URIRef] = set()  # the nodes, for the test below: a list made it quadratic
     for j in insp.judgements:
         # a table can repeat an area under one (misplaced) section heading: the second
         # occurrence is another judgement, so it gets its own node, never a second grade
         jn = m.iri("judgement", key, j.origin, j.section, j.area)
         n = 1
-        while jn in nodes:
+        while jn in taken:
             n += 1
             jn = m.iri("judgement", key, j.origin, j.section, j.area, n)
         nodes.append(jn)
+        taken.add(jn)
         m.g.add((jn, RDF.type, REM.Judgement))
         m.g.add((jn, REM.ofInspection, node))
         m.add(jn, REM.area, j.area)

@@ -1,0 +1,71 @@
+"""More ingest speed-ups, each checked against the plain computation it replaces.
+
+The mapping's own graph add against ``SimpleMemory.add``; the meetings a document's records
+look through against the sort they replace. (``tests/test_ingest_speed.py`` holds the
+earlier ones.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
+from rdflib.plugins.stores.memory import SimpleMemory
+
+from ingest.mapping import Mapper
+from ingest.mapping_records import _Ctx
+from ingest.mapping_terms import XSD, MappingGraph
+from ingest.records import Meeting, PackExtraction, Span
+from ingest.text import PackText
+
+# --- the graph's add -------------------------------------------------------------------
+
+_TERMS = [URIRef(f"https://example.org/{c}") for c in "abcd"]
+_OBJECTS = [*_TERMS, Literal("a"), Literal("https://example.org/a"), Literal(1),
+            Literal("1", datatype=XSD.integer), Literal("x", lang="en")]
+
+
+def _indexes(store: SimpleMemory) -> list[Any]:
+    """The store's three indexes as nested item lists: contents and insertion order."""
+    def items(d: Any) -> Any:
+        return [(k, items(v)) for k, v in d.items()] if isinstance(d, dict) else d
+    return [items(getattr(store, f"_SimpleMemory__{n}")) for n in ("spo", "pos", "osp")]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_TERMS), st.sampled_from(_TERMS),
+                          st.sampled_from(_OBJECTS)), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_mapping_graph_add_fills_the_store_as_its_own_add_does(triples: list[Any]) -> None:
+    fast = MappingGraph(store="SimpleMemory")
+    plain = SimpleMemory()
+    for t in triples:
+        fast.add(t)
+        plain.add(t, None)
+    assert _indexes(fast.store) == _indexes(plain)  # type: ignore[arg-type]
+    assert set(fast) == set(triples) and len(fast) == len(set(triples))
+
+
+def test_mapping_graph_on_another_store_uses_its_add() -> None:
+    g = MappingGraph(store="Memory")
+    g.add((_TERMS[0], _TERMS[1], Literal("x")))
+    assert list(g) == [(_TERMS[0], _TERMS[1], Literal("x"))]
+
+
+# --- meetings a document's records belong to -------------------------------------------
+
+
+@given(st.lists(st.integers(0, 3), max_size=12), st.integers(0, 3))
+@settings(max_examples=100, deadline=None)
+def test_meetings_split_as_the_sort_did(owners: list[int], here_doc: int) -> None:
+    pack = PackText.from_string("x\n", "p.txt")
+    m = Mapper(PackExtraction("p.txt", pack.sha256), pack, "https://example.org/")
+    docs = [m.node("document", f"d{i}") for i in range(4)]
+    ctx = _Ctx(m, URIRef(str(docs[here_doc])))  # equal, not the same object
+    for k, owner in enumerate(owners):
+        rec = Meeting(body="B", date=f"2024-01-{k + 1:02d}", span=Span(1, 1, "x"))
+        m.meetings.append((rec, m.node("meeting", f"m{k}"), docs[owner]))
+        here, ordered = ctx._meetings()
+        assert here == [(r, n) for r, n, d in m.meetings if d == ctx.doc]
+        assert ordered == [(r, n) for r, n, _ in sorted(m.meetings, key=lambda x: x[2] != ctx.doc)]
