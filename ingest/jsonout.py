@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.records import Action, Meeting, PackExtraction, Span
+from ingest.records import Action, Meeting, PackExtraction, Report, Span
 
 
 def _line(span: Span | None) -> int | None:
@@ -94,7 +94,7 @@ def _reports(px: PackExtraction) -> list[dict[str, Any]]:
     out = []
     for d in px.documents:
         if d.reports:
-            out.extend(_simple(d.reports, _REPORT_FIELDS))
+            out.extend(_report_item(r) for r in d.reports)
             continue
         seg = d.segment
         if seg.kind in _NOT_REPORTS:
@@ -109,6 +109,15 @@ def _reports(px: PackExtraction) -> list[dict[str, Any]]:
             item.update(author=inspector, author_role="Reporting inspector")
         out.append(item)
     return out
+
+
+def _report_item(rep: Report) -> dict[str, Any]:
+    """A Report as the gold's item. ``author`` is who the report is of as the document
+    says it: the person, else the people who sign it, else the post its cover names
+    ('Report of: Borough Solicitor', kept in ``author_role`` too)."""
+    item = _simple([rep], _REPORT_FIELDS)[0]
+    item["author"] = rep.author or "; ".join(rep.signatories) or rep.author_role
+    return item
 
 
 def responsible_officers(a: Action) -> list[str]:

@@ -253,6 +253,8 @@ def _report(m: Mapper, rep: r.Report, doc: URIRef, i: int) -> None:
         agent = m.agent(name)
         if agent is not None:
             m.g.add((node, prop, agent))
+    for agent in m.agents(rep.signatories):
+        m.g.add((node, REM.reportOf, agent))
     if rep.author_role:
         holder = m.post_holder(rep.author_role)
         m.g.add((node, REM.authorPost, m.post(rep.author_role, holder[1] if holder else None,

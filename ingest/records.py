@@ -201,6 +201,8 @@ class Report:
     contact_name: str | None = None
     contact_post: str | None = None
     kind: DocKind = "officer_report"
+    #: people who sign the document as its owners (a strategy's foreword), in order
+    signatories: list[str] = field(default_factory=list)
 
 
 # --- inspections ---------------------------------------------------------------------

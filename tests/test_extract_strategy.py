@@ -214,3 +214,35 @@ def test_every_kind_of_mine_never_raises_on_arbitrary_text(text: str) -> None:
     for fn in (extract_strategy, extract_implementation_plan, extract_work_programme,
                extract_forward_plan):
         assert isinstance(fn(pack, segment, PackContext()), DocumentRecords)
+
+
+@pytest.mark.parametrize(("name", "title", "authors"), [
+    ("strategy_carers.txt", "The Strategy", ["Lorraine Butcher", "Mike Pyrah"]),
+    ("strategy_westshire.txt", "The Strategy", ["Jane Okafor", "Peter Lang"]),
+    ("strategy_eastmoor.txt", "Early Help Strategy", ["Mary Hughes", "Tom Baker"]),
+])
+def test_foreword_signatories_are_the_strategy_s_authors(name: str, title: str,
+                                                         authors: list[str]) -> None:
+    _, rec = run("strategy", name, title)
+    assert [r.signatories for r in rec.reports] == [authors]
+
+
+def test_a_name_over_a_post_outside_the_foreword_is_not_an_author() -> None:
+    text = ("# Westshire Carers Strategy\n\n## Foreword\n\nWe are proud of this.\n\n"
+            "Jane Okafor\n**Director of Adult Services,\nWestshire County Council**\n\n"
+            "## Contacts\n\nPeter Lang\n**Carers Lead,\nWestshire County Council**\n")
+    pack = PackText.from_string(text)
+    rec = extract_strategy(pack, Segment("strategy", "Carers Strategy", 1, len(pack)),
+                           PackContext())
+    assert {p.name for p in rec.people} == {"Jane Okafor", "Peter Lang"}
+    assert rec.reports[0].signatories == ["Jane Okafor"]
+
+
+def test_no_foreword_no_authors() -> None:
+    text = ("# Westshire Carers Strategy\n\n1. Introduction\n\nJane Okafor\n"
+            "**Director of Adult Services,\nWestshire County Council**\n")
+    pack = PackText.from_string(text)
+    rec = extract_strategy(pack, Segment("strategy", "Carers Strategy", 1, len(pack)),
+                           PackContext())
+    assert [p.name for p in rec.people] == ["Jane Okafor"]
+    assert rec.reports[0].signatories == []

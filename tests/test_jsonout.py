@@ -15,6 +15,7 @@ from ingest.records import (
     Owner,
     PackExtraction,
     Recommendation,
+    Report,
     Resolution,
     Segment,
     Span,
@@ -100,3 +101,18 @@ def test_people_roles_name_their_body() -> None:
     people = {p["name"]: p for p in to_gold_json(pack())["people"]}
     assert {"role": "Chairman", "body": "Upton Adults Committee", "line": 2} in \
         people["A Bee"]["roles"]
+
+
+def test_report_author_is_the_person_else_the_signatories_else_the_post() -> None:
+    d = DocumentRecords(Segment("officer_report", "Reports", 1, 50, 1))
+    d.reports = [Report("Budget", sp(2), author="Nia Vale", author_role="Director"),
+                 Report("Work Programme", sp(10), author_role="Borough Solicitor"),
+                 Report("Carers Strategy", sp(20), kind="strategy",
+                        signatories=["Nia Vale", "Cai Rees"]),
+                 Report("Forward Plan", sp(30), kind="forward_plan")]
+    px = resolve(PackExtraction("p.txt", "ab" * 32, [d]), ref=Reference())
+    got = [(r["title"], r["author"], r["author_role"]) for r in to_gold_json(px)["reports"]]
+    assert got == [("Budget", "Nia Vale", "Director"),
+                   ("Work Programme", "Borough Solicitor", "Borough Solicitor"),
+                   ("Carers Strategy", "Nia Vale; Cai Rees", None),
+                   ("Forward Plan", None, None)]

@@ -306,3 +306,17 @@ def test_roles_as_written_become_memberships_or_posts_never_context_posts() -> N
     labels = {str(g.value(p, RDFS.label)) for p in g.subjects(RDF.type, REM.Post)}
     assert labels == {"Head of Safeguarding"}  # no post "Responsible officer", "Chair" ...
     assert not list(g.objects(person, REM.chairs))
+
+
+def test_a_strategy_is_the_report_of_each_of_its_signatories() -> None:
+    pack = read_pack("riverton_a.txt")
+    ex = riverton(pack)
+    doc = DocumentRecords(Segment("strategy", "Carers Strategy", 8, 10, 3))
+    doc.reports.append(Report("Carers Strategy", pack.span(8), kind="strategy",
+                              signatories=["Noor Haddad", "Maeve O'Connor"]))
+    ex.documents.append(doc)
+    _, g = to_graph(ex, pack, BASE)
+    rows = g.query(PREFIXES + """SELECT ?name WHERE {
+        ?r a rem:OfficerReport ; dcterms:title "Carers Strategy" ; rem:reportOf ?p .
+        ?p rdfs:label ?name }""")
+    assert sorted(str(r[0]) for r in rows) == ["Maeve O'Connor", "Noor Haddad"]

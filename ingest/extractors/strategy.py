@@ -31,6 +31,10 @@ from ingest.textutil import clean, strip_title
 _PARTNERS = re.compile(r"(?:\bpartnership\s+(?:between|of)|\bjoint\s+\w+\s+(?:of|by|between|from)"
                        r"|^(?:produced|prepared)\s+(?:jointly\s+)?by|\b(?:produced|prepared)\s+"
                        r"jointly\s+by)\s+(.+?)(?:\.\s|\.?$)", re.I)
+#: A foreword's own heading ('1. FOREWORD', '**Foreword**', '## Foreword'), not a
+#: contents line ('1. Foreword 4'); the foreword runs to the next heading.
+_FOREWORD = re.compile(r"^(?:#+\s*|\d+\.?\s+)?foreword:?$", re.I)
+_HEADING = re.compile(r"^(?:#+\s*\S|\d+(?:\.\d+)*\.?\s+[A-Z]|\*\*[^*]+\*\*$)")
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+$")
 _MAX_POST_LINES = 5
 
@@ -78,6 +82,26 @@ def _post_end(pack: PackText, first: int, last: int) -> int | None:
             break
         end += 1
     return end
+
+
+def foreword_signatories(pack: PackText, segment: Segment,
+                         people: list[PersonMention]) -> list[str]:
+    """The signatories (from :func:`signatories`) standing in the document's foreword: the
+    people who present a strategy as theirs, its authors. Elsewhere a name over a post
+    may be a contact or a board member, so only the foreword counts."""
+    start = next((n for n in range(segment.start, segment.end + 1)
+                  if _FOREWORD.match(clean(pack.line(n)))), None)
+    if start is None:
+        return []
+    signed = {n for p in people for n in range(p.span.start, p.span.end + 1)}
+    end = next((n for n in range(start + 1, segment.end + 1)
+                if n not in signed and _HEADING.match(pack.line(n).strip())),
+               segment.end + 1)
+    names: list[str] = []
+    for p in people:
+        if start < p.span.start < end and p.name not in names:
+            names.append(p.name)
+    return names
 
 
 def _role_and_body(post: str) -> tuple[str, str | None]:
@@ -129,7 +153,9 @@ def extract_strategy(pack: PackText, segment: Segment, ctx: PackContext) -> Docu
                     records.bodies.append(BodyMention(name, rel.span, context="strategy.prose"))
         records.people = signatories(pack, segment)
         _add_prose_bodies(records, pack, segment, "strategy")
-        records.reports.append(document_report(pack, segment, "strategy"))
+        report = document_report(pack, segment, "strategy")
+        report.signatories = foreword_signatories(pack, segment, records.people)
+        records.reports.append(report)
     except (ValueError, IndexError) as exc:
         records.warnings.append(Warning_(f"strategy {segment.title!r}: {exc}"))
     return records
