@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.literal_search import LiteralSearch
+
 _NOTICE = re.compile(
     r"\bcrown copyright\b|\bopen government licen[cs]e\b|\ball rights reserved\b|©|"
     r"\b(?:re-?use|reproduce)d?\s+(?:of\s+)?(?:this|the)\s+(?:information|material|document|"
@@ -28,11 +30,13 @@ def is_rights_notice(line: str) -> bool:
     >>> is_rights_notice("The Board reuses this information when it plans its audits.")
     False
     """
-    return bool(_CUES.search(line)) and _notice(line)  # most lines: one cheap scan
+    return _CUES(line) and _notice(line)  # most lines: one cheap scan
 
 
-#: Every notice holds one of these; finding none keeps the full pattern off ordinary lines.
-_CUES = re.compile(r"copyright|licen|rights reserved|©|free of charge|permission", re.I)
+#: Every notice holds one of these; finding none keeps the full pattern off ordinary lines
+#: (a literal search: every line of a pack is asked, some of them three times).
+_CUES = LiteralSearch("copyright", "licen", "rights reserved", "©", "free of charge",
+                      "permission")
 
 
 @lru_cache(maxsize=4096)

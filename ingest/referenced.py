@@ -65,6 +65,9 @@ def _pairs(sentence: str, service: str | None) -> list[tuple[str, str]]:
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # split every line of a report
+
+
 def referenced_inspection(pack: PackText, start: int, end: int,
                           inspectorate: str | None, subject: str | None) -> Inspection | None:
     """The earlier inspection(s) the report cites with grades, or ``None`` if it cites none."""
@@ -74,7 +77,7 @@ def referenced_inspection(pack: PackText, start: int, end: int,
     first = 0
     for n in range(start, end + 1):
         text = cleaned(pack.line(n))
-        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+        sentences = _SENTENCE_BREAK.split(text)
         for i, sentence in enumerate(sentences):
             anchor = _ANCHOR.search(sentence)
             if not anchor:

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ingest.literal_search import LiteralSearch
 from ingest.names import (
     body_head,
     classify_agent,
@@ -30,7 +31,8 @@ from ingest.resolve_people import PersonUse, link_posts, resolve_people
 from ontology.namespaces import key_for, normalise
 
 _STAFF_CONTEXTS = frozenset({"meeting.officers", "report.author", "action.owner", "report"})
-_VOLUNTARY = re.compile(r"voluntary|third sector|charit", re.I)
+#: a literal search, not a regex: asked of every body's evidence and every document's text
+_VOLUNTARY = LiteralSearch("voluntary", "third sector", "charit")
 _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b(?= [A-Z][a-z]+ [A-Z]))\s*")
 
 
@@ -86,7 +88,7 @@ class _Collector:
              acronym: str | None = None) -> None:
         if not text or not text.strip(" .,;:-"):
             return
-        vol = bool(span and _VOLUNTARY.search(span.text)) or self.seg in self.voluntary_docs
+        vol = bool(span and _VOLUNTARY(span.text)) or self.seg in self.voluntary_docs
         self.u.bodies.append(BodyUse(text.strip(), span, context, hint, acronym, self.seg, vol))
 
     def person(self, text: str | None, span: Span | None, role: str | None = None,
@@ -264,7 +266,7 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
     defs: dict[str, tuple[str, Span | None]] = {}
     for d in px.documents:
         seg = d.segment
-        if lines and _VOLUNTARY.search("\n".join(lines[seg.start - 1:seg.end])):
+        if lines and _VOLUNTARY("\n".join(lines[seg.start - 1:seg.end])):
             col.voluntary_docs.add(seg.number)
         col.document(d)
         for a in d.acronyms:

@@ -40,6 +40,22 @@ class Start:
 Rule = Callable[[list[str], int], Start | None]
 
 _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+\S")
+# The rules ask these of nearly every line of a pack: compiled once, not looked up in
+# ``re``'s cache at every call.
+_BULLET = re.compile(r"^[-–•■*▪●]\s")
+_ITEM_LINE = re.compile(r"^(agenda item|item)\s+\d+\w?$", re.I)
+_AGENDA_END = re.compile(r"\bagenda$", re.I)
+_MEETING_FIELD = re.compile(r"^\s*(date|time|venue|place|location)\s*:", re.I)
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}\.?\s+\S")
+_STACKED_MINUTES = re.compile(r"^(draft\s+|unconfirmed\s+)?minutes:?$", re.I)
+_STRATEGY = re.compile(r"\bstrategy\b", re.I)
+_PLAN = re.compile(r"\b(implementation|delivery|action)\s+plan\b", re.I)
+_CONTENTS = re.compile(r"^(contents|table of contents)$", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b")
+_CONSULTATION = re.compile(r"^(consultation\s+(document|paper)|consultation\s+on\b.*)$|"
+                           r"\bconsultation\s+(document|paper)$", re.I)
+_ACRONYM_ROW = re.compile(r"^[A-Z&/]{2,8}\s*[-–:=]\s+\w")
+_APPENDIX = re.compile(r"^appendix\s+(\d+|[A-Z]|[IVX]+)\b", re.I)
 _COUNCIL = re.compile(r"\b(COUNCIL|BOROUGH|COUNTY|CITY|DISTRICT|AUTHORITY|TRUST|BOARD|"
                       r"COMMITTEE|SUB-COMMITTEE|PANEL|CABINET)\b")
 
@@ -50,7 +66,7 @@ def title_like(raw: str, max_words: int = 16) -> bool:
     c = clean(raw)
     if not c or "\t" in raw or len(c.split()) > max_words:
         return False
-    if _NUMBERED.match(c) or re.match(r"^[-–•■*▪●]\s", c) or c[0].islower():
+    if _NUMBERED.match(c) or _BULLET.match(c) or c[0].islower():
         return False
     return not c.endswith((".", ",", ";")) and not is_furniture(raw)
 
@@ -69,7 +85,7 @@ def with_preamble(lines: list[str], i: int) -> int:
     while j is not None:
         c = clean(lines[j])
         council = c.isupper() and len(c.split()) <= 8 and bool(_COUNCIL.search(c))
-        if not (council or re.match(r"^(agenda item|item)\s+\d+\w?$", c, re.I)):
+        if not (council or _ITEM_LINE.match(c)):
             break
         i, j = j, prev_content(lines, j)
     return i
@@ -92,11 +108,10 @@ def window(lines: list[str], i: int, n: int) -> list[str]:
 
 def agenda(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i])
-    if not (title_like(lines[i]) and re.search(r"\bagenda$", c, re.I)):
+    if not (title_like(lines[i]) and _AGENDA_END.search(c)):
         return None
     after = window(lines, i + 1, 15)
-    if not any(re.match(r"^\s*(date|time|venue|place|location)\s*:", clean(a), re.I)
-               or re.match(r"^\d{1,2}\.?\s+\S", clean(a)) for a in after):
+    if not any(_MEETING_FIELD.match(clean(a)) or _NUMBERED_ITEM.match(clean(a)) for a in after):
         return None
     start, title = i, c
     if c.lower() == "agenda":
@@ -125,7 +140,7 @@ def minutes(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i])
     if "\t" in lines[i]:
         return None
-    stacked = re.match(r"^(draft\s+|unconfirmed\s+)?minutes:?$", c, re.I) and any(
+    stacked = _STACKED_MINUTES.match(c) and any(
         _ATTENDANCE.match(clean(a)) for a in window(lines, i + 1, 10))
     if not stacked and not any(p.match(c) for p in MINUTES_TITLES):
         return None
@@ -238,13 +253,12 @@ work_programme_title = _titled("work_programme", r"\bwork\s*programme\b",
 
 def strategy(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i])
-    if not (title_like(lines[i]) and re.search(r"\bstrategy\b", c, re.I)):
+    if not (title_like(lines[i]) and _STRATEGY.search(c)):
         return None
-    if re.search(r"\b(implementation|delivery|action)\s+plan\b", c, re.I):
+    if _PLAN.search(c):
         return None
-    has_contents = any(re.match(r"^(contents|table of contents)$", clean(a), re.I)
-                       for a in window(lines, i + 1, 25))
-    years = re.search(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b", c)
+    has_contents = any(_CONTENTS.match(clean(a)) for a in window(lines, i + 1, 25))
+    years = _YEARS.search(c)
     if not (has_contents or (c.isupper() and len(c.split()) >= 2) or years
             or lines[i].strip().startswith("**")):
         return None
@@ -253,9 +267,7 @@ def strategy(lines: list[str], i: int) -> Start | None:
 
 def consultation(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i])
-    if not title_like(lines[i]) or not re.search(
-            r"^(consultation\s+(document|paper)|consultation\s+on\b.*)$|"
-            r"\bconsultation\s+(document|paper)$", c, re.I):
+    if not title_like(lines[i]) or not _CONSULTATION.search(c):
         return None
     start, title = with_title_above(lines, i)
     return Start(start, "consultation", f"{title} - {c}" if title else c, i + 1)
@@ -290,15 +302,14 @@ def acronym_table(lines: list[str], i: int) -> Start | None:
     if not _acronym_heading(c):
         return None
     rows = [a for a in window(lines, i + 1, 6) if not is_blank(a)]
-    if not any(split_row(a) or re.match(r"^[A-Z&/]{2,8}\s*[-–:=]\s+\w", clean(a)) for a in rows):
+    if not any(split_row(a) or _ACRONYM_ROW.match(clean(a)) for a in rows):
         return None
     return Start(i, "acronym_table", clean(lines[i]), i + 1)
 
 
 def appendix(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i])
-    if "\t" in lines[i] or len(c.split()) > 14 or not re.match(
-            r"^appendix\s+(\d+|[A-Z]|[IVX]+)\b", c, re.I):
+    if "\t" in lines[i] or len(c.split()) > 14 or not _APPENDIX.match(c):
         return None
     title = c
     j = i + 1

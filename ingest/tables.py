@@ -26,6 +26,7 @@ _PATTERNS = [
                        r"|improvement (?:area|required|needed)"),
     ("key_actions", r"action|task|intervention|what|\bhow\b|steps|activit"),
 ]
+_COMPILED = [(role, re.compile(rx)) for role, rx in _PATTERNS]  # every cell of every row
 
 
 @dataclass
@@ -45,7 +46,7 @@ def classify(cells: list[str]) -> Columns | None:
     roles: list[str | None] = []
     for cell in cells:
         s = clean(cell).lower()
-        role = next((r for r, rx in _PATTERNS if s and re.search(rx, s)), None)
+        role = next((r for r, rx in _COMPILED if s and rx.search(s)), None)
         if role == "recommendation" and "recommendation" in roles:
             role = None
         roles.append(role)

@@ -140,9 +140,12 @@ def clean(text: str | None) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-–•■*▪●]\s+)+")
+
+
 def strip_bullet(text: str) -> str:
     """A line without its list marker ('- ', '• ', '* ')."""
-    return re.sub(r"^\s*(?:[-–•■*▪●]\s+)+", "", text)
+    return _LIST_MARKER.sub("", text)
 
 
 def is_blank(line: str) -> bool:
@@ -225,6 +228,7 @@ class TableRow(NamedTuple):
 
 
 _SEPARATOR = re.compile(r"^[\s|:+\-=_–—\t]*$")
+_CELL_OPEN = re.compile(r"<t[dh]\b", re.I)  # compiled once: asked of every table line
 _CELL_TAG = re.compile(r"<(?:td|th)\b[^>]*>(.*?)(?:</(?:td|th)>|(?=<(?:td|th)\b)|$)", re.I | re.S)
 
 
@@ -242,7 +246,7 @@ def split_row(line: str) -> list[str] | None:
     """
     if not line.strip() or is_separator_row(line):
         return None
-    if re.search(r"<t[dh]\b", line, re.I):
+    if _CELL_OPEN.search(line):
         return [clean(c) for c in _CELL_TAG.findall(line)]
     stripped = line.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:

@@ -69,3 +69,36 @@ def test_meetings_split_as_the_sort_did(owners: list[int], here_doc: int) -> Non
         here, ordered = ctx._meetings()
         assert here == [(r, n) for r, n, d in m.meetings if d == ctx.doc]
         assert ordered == [(r, n) for r, n, _ in sorted(m.meetings, key=lambda x: x[2] != ctx.doc)]
+
+
+# --- literal word search ------------------------------------------------------------------
+
+_LITERAL_WORDS = [("copyright", "licen", "rights reserved", "©", "free of charge"),
+                  ("voluntary", "third sector", "charit"), ("ſs", "k"), ("İi", "a.b")]
+
+
+@given(st.sampled_from(_LITERAL_WORDS),
+       st.text(alphabet="abcdefghiklnorstuvyACEIKLNORSTVY ©.\u017f\u212a\u0130\u0131é\n",
+               max_size=40)
+       | st.sampled_from(["Crown Copyright 2011", "LICENCE", "Third  Sector", "CHARITY",
+                          "\u212a", "\u017fs", "ss", "İi", "ıi", "a.b", "axb"]))
+@settings(max_examples=400, deadline=None)
+def test_literal_search_answers_as_the_case_insensitive_regex(words: tuple[str, ...],
+                                                              text: str) -> None:
+    import re
+
+    from ingest.literal_search import LiteralSearch
+
+    rx = re.compile("|".join(re.escape(w) for w in words), re.I)
+    assert LiteralSearch(*words)(text) == bool(rx.search(text))
+
+
+def test_rights_notice_cues_are_the_regex_it_replaced() -> None:
+    import re
+
+    from ingest import boilerplate
+
+    old = re.compile(r"copyright|licen|rights reserved|©|free of charge|permission", re.I)
+    for line in ["© Riverton Council", "Re-use under the Open Government LICENSE.",
+                 "Permission to reproduce", "Nothing here", "ALL RIGHTS RESERVED", "licén"]:
+        assert boilerplate._CUES(line) == bool(old.search(line))
