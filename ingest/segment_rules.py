@@ -126,9 +126,10 @@ MINUTES_TITLES = [
                r"(?:[\w-]+\s+){0,3}meeting\s+of\b", re.I),
     re.compile(r"^minutes\s+of\s+the\s+(?!meeting|previous|last)[A-Z][\w&,'’ -]+\s+"
                r"(?:held|meeting)\s+(?:on|at)\b"),
-    # 'Minutes of a meeting held on ...' under a line naming the body
-    re.compile(r"^(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+an?\s+meeting\s+held\s+(?:on|at)\b",
-               re.I),
+    # 'Minutes of a (the) meeting held on ...' under a line naming the body; a sentence
+    # ('Minutes of the meeting held on 3 May were agreed.') ends with a full stop
+    re.compile(r"^(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:an?|the)\s+meeting\s+held\s+"
+               r"(?:on|at)\b[^.]*(?:\.\s*[^.\s][^.]*)*$", re.I),
 ]
 
 

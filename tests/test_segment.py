@@ -145,3 +145,18 @@ def test_compact_pack_without_blank_lines_or_page_breaks():
     segs, _ = segment(PackText.from_string(text))
     assert [(s.kind, s.start) for s in segs] == [
         ("minutes", 1), ("inspection_report", 7), ("action_plan", 9)]
+
+
+def test_minutes_of_the_meeting_held_on_opens_minutes() -> None:
+    """'MINUTES of the meeting held on ...' under the body's name is a minutes title; a
+    sentence in a minute that starts the same way is not."""
+    pack = PackText.from_string(
+        (DATA / "segment" / "safeguarding_board_pack.txt").read_text(encoding="utf-8"))
+    segs, _ = segment(pack)
+    assert [s.kind for s in segs] == ["agenda", "minutes", "officer_report"]
+    assert segs[1].title.startswith("MINUTES of the meeting held on Thursday, 13th December")
+    text = "\n".join(["Riverton Adults Committee Agenda", "", "Date: 1 May 2013", "",
+                      "1. Minutes", "",
+                      "Minutes of the meeting held on 3 April 2013 were agreed.", ""])
+    segs, _ = segment(PackText.from_string(text))
+    assert [s.kind for s in segs] == ["agenda"]
