@@ -17,7 +17,7 @@ import re
 class LiteralSearch:
     """``bool(re.compile("|".join(map(re.escape, words)), re.I).search(text))``, faster."""
 
-    __slots__ = ("_ascii", "_other", "_rx")
+    __slots__ = ("_ascii", "_one_line", "_other", "_rx")
 
     def __init__(self, *words: str) -> None:
         if not words or not all(words):
@@ -28,10 +28,25 @@ class LiteralSearch:
         # matches 'k', the long s 's'): on ASCII text those words alone go to a regex
         other = [w for w in words if not w.isascii()]
         self._other = re.compile("|".join(re.escape(w) for w in other), re.I) if other else None
+        self._one_line = not any("\n" in w for w in words)
 
     def __call__(self, text: str) -> bool:
-        if not text.isascii():
+        if text.isascii():
+            return self._in_ascii(text)
+        if not self._one_line or "\n" not in text:
             return self._rx.search(text) is not None
+        # a document's text: no word spans a line break, so each line is asked alone and
+        # only the lines with other characters (a curly quote, a bullet) go to the regex
+        rx = self._rx
+        for line in text.split("\n"):
+            if line.isascii():
+                if self._in_ascii(line):
+                    return True
+            elif rx.search(line) is not None:
+                return True
+        return False
+
+    def _in_ascii(self, text: str) -> bool:
         low = text.lower()
         for w in self._ascii:
             if w in low:

@@ -78,8 +78,8 @@ _LITERAL_WORDS = [("copyright", "licen", "rights reserved", "©", "free of charg
 
 
 @given(st.sampled_from(_LITERAL_WORDS),
-       st.text(alphabet="abcdefghiklnorstuvyACEIKLNORSTVY ©.\u017f\u212a\u0130\u0131é\n",
-               max_size=40)
+       st.text(alphabet="abcdefghiklnorstuvyACEIKLNORSTVY ©.\u017f\u212a\u0130\u0131é\n’",
+               max_size=60)
        | st.sampled_from(["Crown Copyright 2011", "LICENCE", "Third  Sector", "CHARITY",
                           "\u212a", "\u017fs", "ss", "İi", "ıi", "a.b", "axb"]))
 @settings(max_examples=400, deadline=None)
@@ -102,3 +102,45 @@ def test_rights_notice_cues_are_the_regex_it_replaced() -> None:
     for line in ["© Riverton Council", "Re-use under the Open Government LICENSE.",
                  "Permission to reproduce", "Nothing here", "ALL RIGHTS RESERVED", "licén"]:
         assert boilerplate._CUES(line) == bool(old.search(line))
+
+
+# --- inspection signals -------------------------------------------------------------------
+
+_REPORT_BITS = st.lists(st.sampled_from([
+    "Ofsted", "ofsted.gov.uk", "HMI", "Her Majesty’s Inspectors", "Her Majesty's Inspector of",
+    "CQC", "cqc.org.uk", "Care Quality Commission", "HMICFRS", "HMIC", "Inspectorate of "
+    "Constabulary", "Inspectorate of Probation", "Estyn", "estyn.gov.wales", "Care "
+    "Inspectorate Wales", "careinspectorate.wales", "the council", ".", "\n", " ",
+    "unannounced inspection of the fostering service", "announced Inspection of x",
+    "the previous announced inspection of adoption services", "UNANNOUNCED INSPECTION",
+    "Announced inspection", "ann\u0131ounced inspection"]), max_size=12).map("".join)
+
+
+@given(_REPORT_BITS)
+@settings(max_examples=300, deadline=None)
+def test_inspectorate_signals_count_as_every_regex_run(text: str) -> None:
+    from collections import Counter
+
+    from ingest.extractors import inspection as ins
+
+    def plain(text: str) -> tuple[str, str] | None:
+        scores: Counter[str] = Counter()
+        for short, rx, weight in ins._SIGNALS:
+            scores[short] += weight * len(rx.findall(text.lower()))
+        if not scores or scores.most_common(1)[0][1] == 0:
+            return None
+        return scores.most_common(1)[0][0], ""
+
+    found = ins.inspectorate_of(text)
+    expected = plain(text)
+    assert (found[0] if found else None) == (expected[0] if expected else None)
+
+
+@given(_REPORT_BITS)
+@settings(max_examples=300, deadline=None)
+def test_inspection_type_mentions_as_the_regex_finds_them(text: str) -> None:
+    from ingest.extractors import inspection as ins
+
+    expected = [(bool(m[1]), m[2]) for m in ins._TYPE.finditer(text)
+                if not ins._EARLIER.search(text[max(0, m.start() - 40):m.start()].lower())]
+    assert ins._type_mentions(text) == expected

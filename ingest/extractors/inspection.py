@@ -19,6 +19,7 @@ from ingest.extractors import PackContext, register
 from ingest.improvements import areas_for_improvement
 from ingest.inline_defs import body_type, find_acronym_definitions, find_body_names
 from ingest.judgements import findings_table, graded_headings, norm, reconcile
+from ingest.literal_search import LiteralSearch
 from ingest.records import (
     Acronym,
     BodyMention,
@@ -48,6 +49,12 @@ INSPECTORATES = [
     ("CIW", "Care Inspectorate Wales", [(r"care inspectorate wales|careinspectorate\.wales", 2)]),
 ]
 _SIGNALS = [(short, re.compile(rx), w) for short, _, sig in INSPECTORATES for rx, w in sig]
+#: A word every match of each signal holds, in the order of ``_SIGNALS``: a signal whose
+#: word the (lower-cased) text lacks counts nothing, so its regex is not run over the
+#: report (each report's whole text is read for a dozen signals).
+_SIGNAL_WORDS = ("ofsted.gov.uk", "her majesty", "ofsted", "hmi", "cqc.org.uk",
+                 "care quality commission", "cqc", "inspectorate of constabulary", "hmic",
+                 "inspectorate of probation", "estyn", "inspectorate")
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _RANGE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\s*"
                     rf"(?:to|until|and|-|–|—)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})",
@@ -71,8 +78,8 @@ def inspectorate_of(text: str) -> tuple[str, str] | None:
     """(short name, full name) of the inspectorate whose signals weigh most in ``text``."""
     scores: Counter[str] = Counter()
     low = text.lower()
-    for short, rx, weight in _SIGNALS:
-        scores[short] += weight * len(rx.findall(low))
+    for (short, rx, weight), word in zip(_SIGNALS, _SIGNAL_WORDS, strict=True):
+        scores[short] += weight * len(rx.findall(low)) if word in low else 0
     if not scores or scores.most_common(1)[0][1] == 0:
         return None
     short = scores.most_common(1)[0][0]
@@ -103,13 +110,16 @@ def date_range(text: str) -> list[str]:
 
 
 _TYPE = re.compile(r"\b(un)?announced inspection(?: of ([^.]{5,160}))?", re.I)
+_TYPE_WORDS = LiteralSearch("announced inspection")  # in every match: most text lacks it
 _EARLIER = re.compile(r"(recent|previous|last|first|annual|earlier)\W+\w*\W*$")
 
 
 def _type_mentions(text: str) -> list[tuple[bool, str | None]]:
     """(unannounced?, what it is 'of') for each '(un)announced inspection' in ``text`` that
     is not about an earlier inspection ('the previous announced inspection')."""
-    found = []
+    found: list[tuple[bool, str | None]] = []
+    if not _TYPE_WORDS(text):
+        return found
     for m in _TYPE.finditer(text):
         if not _EARLIER.search(text[max(0, m.start() - 40):m.start()].lower()):
             found.append((bool(m[1]), m[2]))
