@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.names_in_prose import is_body, post_and_org
 from ingest.textutil import clean, split_names, split_row, strip_title
 
 SECTIONS = {
@@ -28,8 +29,9 @@ _SECTION = re.compile(
 _APOLOGY_PROSE = re.compile(
     r"^apologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|given)\s+"
     r"(?:from|by)\s+(.*)$", re.I)
-_CHAIR = re.compile(r"\(\s*(vice[- ]?chair(?:man|person|woman)?|chair(?:man|person|woman)?|"
-                    r"in the chair|deputy chair(?:man)?|mayor)\s*\)|\b(in\s+the\s+chair)\b", re.I)
+_CHAIR = re.compile(r"\(\s*((?:independent\s+|interim\s+|acting\s+)?(?:vice[- ]?chair(?:man|"
+                    r"person|woman)?|chair(?:man|person|woman)?)|in the chair|deputy chair(?:man)?|"
+                    r"mayor)\s*\)|\b(in\s+the\s+chair)\b", re.I)
 
 
 @dataclass
@@ -44,6 +46,8 @@ class Attendance:
     chair_label: str = "Chairman"
     vice_label: str = "Vice-Chairman"
     titles: dict[str, str] = field(default_factory=dict)  # name -> title as written
+    #: members listed one a line with their post and organisation: name -> (post, body)
+    member_posts: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # name -> line it was read from
     end: int = 0  # last line of the attendance block
 
@@ -87,6 +91,76 @@ def _people(att: Attendance, text: str, line: int, into: list[str]) -> None:
         if title:
             att.titles.setdefault(name, title)
         att.lines.setdefault(name, line)
+
+
+#: A line that carries a list on to the next ('Councillors A, B and' / 'C').
+_LIST_GOES_ON = re.compile(r"(?:[,;&/]|\band|\bor)$", re.I)
+_PLURAL_TITLE = re.compile(r"^(councillors|cllrs)\b", re.I)
+
+
+#: Words that make a member's details a post ('Cabinet Member for ...', 'Director of ...').
+_MEMBER_POST = re.compile(r"\b(officer|manager|director|head|clerk|solicitor|executive|adviser|"
+                          r"advisor|lead|coordinator|assistant|secretary|treasurer|chief|"
+                          r"member|chair\w*|representative|portfolio holder|commissioner|"
+                          r"governor|advocate|superintendent|inspector|constable)\b", re.I)
+
+
+def _one_a_line(buffer: list[tuple[int, str]]) -> bool:
+    """Whether a section's lines are one member each ('Dr Helen Whitfield (Independent
+    Chair)' / 'Mark Ellis, Director of Adult Social Services, Northbrook Borough Council')
+    rather than one list wrapped over lines: no line carries the list on, and each opens
+    with a person's name (or a 'Councillors A, B and C' list of its own)."""
+    if len(buffer) == 1:  # 'Tom Price, Northbrook CCG', not 'A Smith, B Jones and C Brown'
+        _, name, details = _entry_name(buffer[0][1])
+        return bool(name and details and not _PLURAL_TITLE.match(buffer[0][1]) and any(
+            _post_and_body(details)))
+    if any(_LIST_GOES_ON.search(t) for _, t in buffer[:-1]):
+        return False
+    return all(_PLURAL_TITLE.match(t) or _entry_name(t)[1] for _, t in buffer)
+
+
+def _entry_name(text: str) -> tuple[str | None, str | None, str]:
+    """(title, name, details) of 'Title Name, details' / 'Title Name (details)'; name None
+    when the head is not a person's name."""
+    head, details = re.match(r"^([^,(]*)(.*)$", text).groups()  # type: ignore[union-attr]
+    title, name = strip_title(head.strip())
+    words = name.split()
+    if not re.match(r"^[A-Z][\w'’.-]*$", words[0] if words else "") or not (
+            (1 if title else 2) <= len(words) <= 5) or any(ch.isdigit() for ch in name) \
+            or is_body(name):
+        return title, None, details
+    return title, name, details.strip(" ,")
+
+
+def _post_and_body(details: str) -> tuple[str | None, str | None]:
+    """'Director of Nursing, Northbrook Community Health NHS Trust' -> (post, body);
+    'Northbrook Police' -> (None, body); 'Board Business Manager' -> (post, None)."""
+    parts = [p.strip() for p in re.split(r",|\(|\)", details) if p.strip()]
+    text = ", ".join(p for p in parts if not _CHAIR.search(f"({p})"))
+    if not text:
+        return None, None
+    post, body = post_and_org(text)
+    if body is None and is_body(post) and not _MEMBER_POST.search(post):  # 'Northbrook Police'
+        return None, post
+    if not _MEMBER_POST.search(post):  # 'B Jones and C Brown': more names, not a post
+        return None, body
+    return post, body
+
+
+def _members_one_a_line(att: Attendance, buffer: list[tuple[int, str]],
+                        into: list[str]) -> None:
+    for n, text in buffer:
+        title, name, details = _entry_name(text)
+        if name is None:  # a 'Councillors A, B and C' line among them
+            _people(att, text, n, into)
+            continue
+        _people(att, f"{title} {name}" if title else name, n, into)
+        chair = _CHAIR.search(details)
+        if chair:
+            _people(att, f"{name} {chair[0]}", n, [])
+        post, body = _post_and_body(details)
+        if post or body:
+            att.member_posts[name] = (post, body)
 
 
 def _officer(att: Attendance, raw: str, line: int) -> None:
@@ -153,9 +227,11 @@ def read_attendance(lines: list[str], first_line: int,
 
     def flush() -> None:
         if current and buffer:
-            text = " ".join(t for _, t in buffer)
             target = getattr(att, current)
-            _people(att, text, buffer[0][0], target)
+            if _one_a_line(buffer):
+                _members_one_a_line(att, buffer, target)
+            else:
+                _people(att, " ".join(t for _, t in buffer), buffer[0][0], target)
         buffer.clear()
 
     for k, raw in enumerate(lines):

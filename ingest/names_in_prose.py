@@ -182,6 +182,24 @@ def is_body(name: str) -> bool:
     return any(w in HEAD_NOUNS for w in lowered) or any(is_acronym(w) for w in words)
 
 
+#: Kinds of organisation a name ends with when it follows a post after a comma.
+_ORG_END = re.compile(r"\b(council|trust|police|constabulary|group|board|commission|"
+                      r"partnership|authority|agency|ccg|pct|icb|foundation|university|"
+                      r"college|hospital|office|department)$", re.I)
+
+
+def post_and_org(text: str) -> tuple[str, str | None]:
+    """'Director of Nursing, Northbrook Community Health NHS Trust' -> the post and the
+    organisation: the last comma-separated part when it names a body by its kind
+    (Council, Trust, Police ...). A post whose own words hold commas ('Director of
+    Adults, Community, Health and Wellbeing') stays whole, with no organisation."""
+    head, comma, tail = text.rpartition(",")
+    tail = tail.strip()
+    if comma and head.strip() and _ORG_END.search(tail) and is_body(tail):
+        return head.strip(), tail
+    return text.strip(), None
+
+
 def is_agent(name: str) -> bool:
     """A body or a person: what a relation's subject or object may be."""
     return is_body(name) or is_person(strip_article(name))

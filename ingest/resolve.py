@@ -24,6 +24,7 @@ from ingest.names import (
     loose_word_counts,
     parse_person,
 )
+from ingest.names_in_prose import post_and_org
 from ingest.records import DocumentRecords, Merge, PackExtraction, RoleHeld, RoleOwner, Span
 from ingest.refdata import Reference, reference
 from ingest.resolve_bodies import BodyResolver, BodyUse
@@ -55,7 +56,16 @@ def _post_and_body(post: str | None) -> tuple[str | None, str | None]:
     parts = _DASH.split(post, maxsplit=1)
     if len(parts) == 2 and classify_agent(parts[1]) == "body" and not is_post(parts[1]):
         return parts[0].strip(), parts[1].strip()
-    return post, None
+    return _post_at_org(post)
+
+
+def _post_at_org(post: str | None) -> tuple[str | None, str | None]:
+    """'Director of Nursing, Northbrook Community Health NHS Trust' -> (post, body), when
+    the last comma part names a body by its kind; anything else is left whole."""
+    if not post:
+        return post, None
+    head, org = post_and_org(post)
+    return (head, org) if org and is_post(head) else (post, None)
 
 
 def distribute_slash(text: str) -> list[str]:
@@ -130,8 +140,11 @@ class _Collector:
         self.seg = d.segment.number
         for b in d.bodies:
             self.body(b.name, b.span, b.context, b.type, b.acronym)
-        for p in d.people:
-            self.person(p.name, p.span, p.role, p.body, p.email, p.title, p.context)
+        for p in d.people:  # 'Director of Nursing, X NHS Trust': the post at its body
+            role, body = (p.role, p.body) if p.body else _post_at_org(p.role)
+            self.person(p.name, p.span, role, body, p.email, p.title, p.context)
+            if body and not p.body:
+                self.body(body, p.span, f"{p.context}.post")
         for m in d.meetings:
             self.body(m.body, m.span, "meeting")
             for name in (m.chair, m.vice_chair):
@@ -199,7 +212,7 @@ class _Collector:
         if not name:
             return
         if classify_agent(name) == "person":
-            self.person(name, span, post, context="report.author")
+            self.person(name, span, *_post_at_org(post), context="report.author")
             if post:
                 self.post(post, span)
         elif is_post(name):

@@ -173,6 +173,10 @@ TITLES = (
     "County Councillor", "Councillors", "Councillor", "Cllrs", "Cllr", "Alderman", "Mrs", "Mr",
     "Ms", "Miss", "Mx", "Dr", "Doctor", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady",
     "Baroness", "Baron", "Reverend", "Revd", "Rev", "The Rt Hon", "Rt Hon", "Canon",
+    # police ranks, as safeguarding boards list their members
+    "Detective Chief Superintendent", "Detective Superintendent", "Detective Chief Inspector",
+    "Detective Inspector", "Detective Sergeant", "Chief Superintendent", "Superintendent",
+    "Chief Inspector", "Assistant Chief Constable", "Deputy Chief Constable", "Chief Constable",
 )
 _TITLE_RE = re.compile(
     r"^(" + "|".join(re.escape(t) for t in TITLES) + r")\.?:?(?=\s|$)\s*", re.I)

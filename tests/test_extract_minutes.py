@@ -126,3 +126,41 @@ def test_officers_on_one_line_in_every_style():
         "Amy Smith", "Bob Jones", "Cal Brown"]
     present = read_attendance(["Present: Councillors: A Lee, B Ray"], 1)
     assert present.present == ["A Lee", "B Ray"] and present.titles["B Ray"] == "Councillor"
+
+
+def test_board_members_one_a_line_with_posts_and_organisations():
+    """A partnership board lists one member a line, 'Name, Post, Organisation' or
+    'Name (Independent Chair)': each line is one member, with the post held at the body."""
+    _, recs = extract_excerpt("minutes_board_members.txt", "minutes")
+    [m] = [m for m in recs.meetings if m.status == "held"]
+    assert m.present == ["Helen Whitfield", "Sam Okoro", "Mark Ellis", "Claire Dunn",
+                         "Angela Ford"]
+    assert (m.apologies, m.in_attendance) == (["Tom Price"], ["Priya Natarajan"])
+    assert m.chair == "Helen Whitfield"
+    posts = {(p.name, p.role, p.body) for p in recs.people if p.context.endswith(".post")}
+    assert posts == {
+        ("Sam Okoro", "Cabinet Member for Adult Social Care", "Northbrook Borough Council"),
+        ("Mark Ellis", "Director of Adult Social Services", "Northbrook Borough Council"),
+        ("Claire Dunn", None, "Northbrook Police"),
+        ("Angela Ford", "Director of Nursing", "Northbrook Community Health NHS Trust"),
+        ("Tom Price", None, "Northbrook Clinical Commissioning Group"),
+        ("Priya Natarajan", "Board Business Manager", None)}
+    people = {p.name: p for p in recs.people}
+    assert people["Claire Dunn"].title == "Detective Superintendent"
+    assert people["Helen Whitfield"].title == "Dr"
+    bodies = {b.name for b in recs.bodies}
+    assert {"Northbrook Police", "Northbrook Borough Council"} <= bodies
+
+
+def test_a_list_wrapped_over_lines_is_still_one_list():
+    from ingest.minutes_attendance import read_attendance
+
+    att = read_attendance(["Present:", "Councillors A Lee, B Ray and", "C Dee"], 1)
+    assert att.present == ["A Lee", "B Ray", "C Dee"] and att.member_posts == {}
+    att = read_attendance(["Present: Amy Smith, Bob Jones and Cal Brown"], 1)
+    assert att.present == ["Amy Smith", "Bob Jones", "Cal Brown"]
+    att = read_attendance(["Apologies: Tom Price (Westshire Police)"], 1)
+    assert att.apologies == ["Tom Price"]
+    assert att.member_posts == {"Tom Price": (None, "Westshire Police")}
+    att = read_attendance(["Present:", "Jane Okafor", "Peter Lang"], 1)
+    assert att.present == ["Jane Okafor", "Peter Lang"]

@@ -349,3 +349,19 @@ def test_service_fitting_two_areas_is_not_merged() -> None:
     px = run(doc("Waste Directorate", "Waste Department", "Waste service"))
     assert body_of(px, "Waste service").key not in {
         body_of(px, "Waste Directorate").key, body_of(px, "Waste Department").key}
+
+
+def test_a_post_written_with_its_organisation_is_held_there() -> None:
+    """'Director of Nursing, Upton Community NHS Trust' as a report's author role is the
+    post at the Trust; a post whose own words hold commas stays whole."""
+    d = people_doc()
+    d.people = [PersonMention("Nia Vale", span(2),
+                              role="Director of Nursing, Upton Community NHS Trust"),
+                PersonMention("Cai Rees", span(3),
+                              role="Director of Adults, Community, Health and Wellbeing")]
+    px = run(d)
+    roles = {p.name: [(r.role, r.body) for r in p.roles] for p in px.people}
+    trust = body_of(px, "Upton Community NHS Trust").key
+    assert roles["Nia Vale"] == [("Director of Nursing", trust)]
+    assert [r for r, _ in roles["Cai Rees"]] == [
+        "Director of Adults, Community, Health and Wellbeing"]

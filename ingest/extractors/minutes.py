@@ -193,6 +193,14 @@ def _people(pack: PackText, att: Attendance, body: str, out: DocumentRecords) ->
             out.people.append(PersonMention(
                 name=name, span=pack.span(n), title=att.titles.get(name), role=role,
                 body=body if role else None, context=f"minutes.{context}"))
+            post, employer = att.member_posts.get(name, (None, None))
+            if post or employer:  # 'Mark Ellis, Director of Adult Social Services, X Council'
+                out.people.append(PersonMention(
+                    name=name, span=pack.span(n), title=att.titles.get(name), role=post,
+                    body=employer, context=f"minutes.{context}.post"))
+            if employer:
+                out.bodies.append(BodyMention(name=employer, span=pack.span(n),
+                                              context=f"minutes.{context}.post"))
     for name in att.officers:
         n = att.lines.get(name, 1)
         out.people.append(PersonMention(
