@@ -148,8 +148,13 @@ class _Ctx:
         resolution and declaration (that made a pack of many meetings quadratic)."""
         meetings = self.m.meetings
         if self._order is None or self._order[0] != len(meetings):
-            here = [(rec, node) for rec, node, doc in meetings if doc == self.doc]
-            others = [(rec, node) for rec, node, doc in meetings if doc != self.doc]
+            # one dict lookup per meeting: an rdflib term's == is a Python call, and every
+            # document compared with every meeting's document was a few thousand of them
+            mine = {self.doc: True}
+            is_here = [mine.get(doc, False) for _rec, _node, doc in meetings]
+            here = [(rec, node) for (rec, node, _), h in zip(meetings, is_here, strict=True) if h]
+            others = [(rec, node) for (rec, node, _), h in zip(meetings, is_here, strict=True)
+                      if not h]
             self._order = (len(meetings), here, here + others)
         return self._order[1], self._order[2]
 
