@@ -331,7 +331,8 @@ def _header(lines: list[str], i: int) -> str | None:
 
 def action_plan_table(lines: list[str], i: int) -> Start | None:
     h = _header(lines, i)
-    if not h or not re.search(r"recommendation|area(s)? for improvement", h):
+    if not h or not re.search(r"recommendation|area(s)? for improvement|requirement|must do|"
+                              r"should do", h):
         return None
     if not re.search(r"timescale|resp(\.|onsib)|lead officer|\brag\b|progress", h):
         return None

@@ -36,6 +36,8 @@ class Columns:
     roles: list[str | None]
     checkpoints: dict[int, str] = field(default_factory=dict)  # column -> label as written
     rag_of: dict[int, int] = field(default_factory=dict)  # evidence column -> its RAG column
+    #: RAG columns of no evidence column: the row's status as the paper reports it
+    lone_rag: dict[int, str] = field(default_factory=dict)  # column -> header as written
 
     def index(self, role: str) -> int | None:
         return next((i for i, r in enumerate(self.roles) if r == role), None)
@@ -60,6 +62,9 @@ def classify(cells: list[str]) -> Columns | None:
             cols.checkpoints[i] = clean(m[1]) if m else clean(cells[i])
             if i + 1 < len(roles) and roles[i + 1] == "rag":
                 cols.rag_of[i] = i + 1
+    attached = set(cols.rag_of.values())
+    cols.lone_rag = {i: clean(cells[i]) for i, role in enumerate(roles)
+                     if role == "rag" and i not in attached}
     return cols
 
 

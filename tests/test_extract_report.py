@@ -128,3 +128,24 @@ def test_report_of_without_colon_and_title_under_the_header():
     assert (r.title, r.author, r.author_role, r.to_body, r.meeting_date) == (
         "Local Plan consultation", None, "Director of Place", "Cabinet", "2012-06-12")
     assert r.decisions_requested == ["That Cabinet agrees the consultation."]
+
+
+def test_plan_table_inside_a_report_gives_actions_with_owners_and_rag():
+    """An officer report's own 'Action plan' table (the segmenter keeps the report whole):
+    one action per row, the 'Requirement' column as what it serves, a RAG column with no
+    progress column as the status at the meeting's date."""
+    ctx = PackContext()
+    ctx.meeting_date = "2019-03-14"
+    _, recs = extract_excerpt("report_with_plan.txt", "officer_report", ctx)
+    assert [r.title for r in recs.reports] == [
+        "CQC inspection of Northbrook Community Health NHS Trust"]
+    got = [(a.recommendation_text, [o.name for o in a.owners], a.timescale_as_written,
+            [(s.checkpoint, s.date, s.rag) for s in a.statuses]) for a in recs.actions]
+    assert got == [
+        ("The Trust must ensure that staff complete adult safeguarding level 3 training.",
+         ["Head of Safeguarding"], "30 June 2019", [("RAG", "2019-03-14", "amber")]),
+        ("The Trust must ensure that mental capacity assessments are recorded.",
+         ["Angela Ford"], "31 May 2019", [("RAG", "2019-03-14", "green")])]
+    assert recs.actions[0].key_actions.startswith("Training trajectory agreed")
+    assert recs.actions[0].span.start == 98 - 63  # the row's own line
+    assert not recs.warnings

@@ -160,3 +160,18 @@ def test_minutes_of_the_meeting_held_on_opens_minutes() -> None:
                       "Minutes of the meeting held on 3 April 2013 were agreed.", ""])
     segs, _ = segment(PackText.from_string(text))
     assert [s.kind for s in segs] == ["agenda"]
+
+
+def test_plan_whose_first_column_is_the_requirement_is_an_action_plan() -> None:
+    """A CQC-style plan ('Requirement | Action | Lead | Timescale | RAG') is found by its
+    header row, as a 'Recommendation' plan is."""
+    text = "\n".join([
+        "Notes from the partnership day", "", "Carers matter.", "",
+        "This page is intentionally left blank", "",
+        "Compliance summary", "",
+        "| Requirement | Action | Lead | Timescale | RAG |", "|---|---|---|---|---|",
+        "| The Trust must record capacity. | Audit records | Head of Nursing | May 2019 | G |",
+    ])
+    segs, _ = segment(PackText.from_string(text))
+    assert [(s.kind, s.title) for s in segs] == [
+        ("generic", "Notes from the partnership day"), ("action_plan", "Compliance summary")]

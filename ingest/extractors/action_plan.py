@@ -100,6 +100,10 @@ def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section:
         note, rag = _cell(row, i), rag_of(_cell(row, cols.rag_of.get(i)))
         if note or rag:
             act.statuses.append(StatusSnapshot(label, span, date=date, rag=rag, note=note))
+    for i, label in cols.lone_rag.items():  # 'Lead | Timescale | RAG': as at the paper's date
+        rag = rag_of(_cell(row, i))
+        if rag:
+            act.statuses.append(StatusSnapshot(label, span, date=anchor, rag=rag))
     for part in tentative:
         out.warnings.append(Warning_(
             f"reporting schedule at line {n} names '{part}' tentatively; it is not recorded "
@@ -209,3 +213,32 @@ def _merge(pack: PackText, into: Action, more: Action) -> None:
     into.reporting_frequency = into.reporting_frequency or more.reporting_frequency
     into.timescale_as_written = into.timescale_as_written or more.timescale_as_written
     into.span = pack.span(into.span.start, more.span.end)
+
+
+def embedded_plans(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
+    """The plan tables inside another document (an officer report's 'Action plan'
+    section): each table, from its header row to its last row, read as an action plan.
+    Why: the segmenter keeps a report whole (a table it quotes does not end it), so its
+    plan would otherwise be only text, its owners and statuses lost."""
+    out = DocumentRecords(segment)
+    lines, _ = logical_rows(pack, max(1, segment.start), min(segment.end, len(pack)))
+    i = 0
+    while i < len(lines):
+        found = find_header(lines[i:i + 1])
+        if found is None:
+            i += 1
+            continue
+        j, last = i + 1, lines[i][0]
+        while j < len(lines) and (split_row(lines[j][1]) is not None
+                                  or is_separator_row(lines[j][1]) or not cleaned(lines[j][1])):
+            if split_row(lines[j][1]) is not None:
+                last = lines[j][0]
+            j += 1
+        table = extract_action_plan(pack, Segment("action_plan", segment.title, lines[i][0],
+                                                  last, segment.number), ctx)
+        out.actions += table.actions
+        out.people += table.people
+        out.bodies += table.bodies
+        out.warnings += table.warnings
+        i = j
+    return out

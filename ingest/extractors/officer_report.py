@@ -16,6 +16,7 @@ import re
 
 from ingest.body_mentions import body_mentions, body_type
 from ingest.extractors import PackContext, register
+from ingest.extractors.action_plan import embedded_plans
 from ingest.records import BodyMention, DocumentRecords, PersonMention, Report, Segment, Span
 from ingest.segment_rules import title_like
 from ingest.text import PackText
@@ -184,4 +185,10 @@ def _contact(pack: PackText, seg: Segment) -> tuple[str, str | None, str | None,
 
 @register("officer_report")
 def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
-    return read_report(pack, segment, ctx)
+    out = read_report(pack, segment, ctx)
+    plans = embedded_plans(pack, segment, ctx)
+    out.actions += plans.actions
+    out.people += plans.people
+    out.bodies += plans.bodies
+    out.warnings += plans.warnings
+    return out
