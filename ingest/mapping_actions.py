@@ -14,6 +14,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from ingest import records as r
+from ingest.extractors._columns import deadline_date
 from ingest.mapping import Mapper, date_literal, key_of, number_literal
 from ingest.mapping_records import rec_node, status_concept, timescale_concept
 from ingest.mapping_terms import DCTERMS, RDF, RDFS, REM
@@ -68,6 +69,9 @@ def _recommendation_of(m: Mapper, act: r.Action, doc: URIRef, plan_title: str) -
     m.add(node, REM.recommendationId, act.recommendation_id)
     m.add(node, REM.timescale, timescale_concept(act.timescale_as_written))
     m.add(node, REM.timescaleText, act.timescale_as_written)
+    # a deadline written as a date ('30 June 2019', 'End March 2012') is when it is due; a
+    # relative one ('within three months') has no date without its inspection
+    m.add(node, REM.dueDate, date_literal(deadline_date(act.timescale_as_written)))
     m.provenance(node, act.span, doc)
     return node
 

@@ -320,3 +320,16 @@ def test_a_strategy_is_the_report_of_each_of_its_signatories() -> None:
         ?r a rem:OfficerReport ; dcterms:title "Carers Strategy" ; rem:reportOf ?p .
         ?p rdfs:label ?name }""")
     assert sorted(str(r[0]) for r in rows) == ["Maeve O'Connor", "Noor Haddad"]
+
+
+def test_recommendation_from_plan_wording_is_due_when_its_deadline_is_a_date() -> None:
+    pack = read_pack("riverton_a.txt")
+    ex = riverton(pack)
+    ex.documents[1].recommendations.clear()  # the plan without its inspection report
+    ex.documents[2].actions[0].timescale_as_written = "30 June 2019"
+    ex.documents[2].actions[1].timescale_as_written = "Within three months"
+    _, g = to_graph(ex, pack, BASE)
+    due = {str(g.value(r, REM.timescaleText)): g.value(r, REM.dueDate)
+           for r in g.subjects(RDF.type, REM.Recommendation)}
+    assert due == {"30 June 2019": Literal("2019-06-30", datatype=XSD.date),
+                   "Within three months": None}
