@@ -64,3 +64,19 @@ def test_items_numbered_with_a_tab_and_table_rows_ignored():
     recs = extractor("agenda")(pack, segs[0], PackContext())
     assert [(i.number, i.title, i.pages) for i in recs.agenda_items] == [
         (1, "Apologies", None), (2, "Land at Mill Lane", "3 - 9")]
+
+
+def test_agenda_written_as_a_table():
+    """'| Item | Title | Lead | Pages |': each numbered row is an item, pages as written."""
+    _, recs = extract_excerpt("agenda_table.txt", "agenda", PackContext())
+    got = [(i.number, i.title, i.pages) for i in recs.agenda_items]
+    assert got == [
+        (1, "Welcome, introductions and apologies", None),
+        (2, "Minutes of the meeting held on 13 December 2018 and action log", "1 - 8"),
+        (3, "CQC inspection of Northbrook Community Health NHS Trust", "9 - 30"),
+        (4, "Safeguarding Adults Review: Adult B - action plan", "31 - 40"),
+        (5, "Any other business", None)]
+    assert {i.meeting_date for i in recs.agenda_items} == {"2019-03-14"}
+    [m] = recs.meetings
+    assert (m.body, m.date, m.start_time) == ("NORTHBROOK SAFEGUARDING ADULTS BOARD",
+                                              "2019-03-14", "10:00")

@@ -12,6 +12,7 @@ import re
 
 from ingest.body_mentions import body_mentions
 from ingest.extractors import PackContext, register
+from ingest.extractors._columns import header_map
 from ingest.records import (
     AgendaItem,
     DocumentRecords,
@@ -22,7 +23,7 @@ from ingest.records import (
     Span,
 )
 from ingest.text import PackText
-from ingest.textutil import clean, parse_date, parse_time
+from ingest.textutil import clean, parse_date, parse_time, split_row
 
 _FIELD = re.compile(r"^(date|time|venue|place|location)\s*:\s*(.*)$", re.I)
 _ITEM = re.compile(r"^(?:item\s+)?(\d{1,2})[.):]?\s+(\S.*)$", re.I)
@@ -53,6 +54,39 @@ def _items(pack: PackText, seg: Segment, first: int) -> list[tuple[int, int, str
         if expected is None or num == expected or (found and num == found[-1][1] + 1):
             found.append((n, num, m[2]))
             expected = num + 1
+    return found
+
+
+#: An agenda written as a table: its header names the item number and title columns.
+_TABLE_COLUMNS = {"number": r"^(?:item|no\.?|number|#|ref)$",
+                  "title": r"title|subject|business|report|description|^agenda item$",
+                  "pages": r"^pages?$", "purpose": r"purpose|action required|for decision"}
+
+
+def _table_items(pack: PackText, seg: Segment, first: int) -> list[tuple[int, int, str, str | None,
+                                                                        str | None]]:
+    """(line, number, title, pages, purpose) of an agenda written as a table ('| Item |
+    Title | Lead | Pages |'): rows under a header naming a number and a title column."""
+    cols: dict[str, int] | None = None
+    found: list[tuple[int, int, str, str | None, str | None]] = []
+    for n in range(first, seg.end + 1):
+        cells = split_row(pack.line(n))
+        if cells is None:
+            if found and clean(pack.line(n)):
+                break  # the table has ended
+            continue
+        if cols is None:
+            cols = header_map(cells, _TABLE_COLUMNS)
+            if not {"number", "title"} <= cols.keys():
+                cols = None
+            continue
+        row = {name: (cells[i] or None) if i < len(cells) else None for name, i in cols.items()}
+        num = re.match(r"^(\d{1,2})\.?$", row["number"] or "")
+        if num and row["title"]:
+            pages = row.get("pages")
+            found.append((n, int(num[1]), row["title"],
+                          re.sub(r"\s*[-–]\s*", " - ", pages) if pages else None,
+                          row.get("purpose")))
     return found
 
 
@@ -112,6 +146,10 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
             pages=re.sub(r"\s*[-–]\s*", " - ", pages_m[1]) if pages_m else None,
             purpose=purpose, part=part, meeting_date=date))
 
+    if not items:
+        for n, num, title, pages, purpose in _table_items(pack, segment, head_end + 1):
+            out.agenda_items.append(AgendaItem(number=num, title=title, span=pack.span(n),
+                                               pages=pages, purpose=purpose, meeting_date=date))
     _contacts(pack, segment, out)
     out.bodies.extend(body_mentions(pack, segment.start, segment.end, "agenda"))
     for b in out.bodies:
