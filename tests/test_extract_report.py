@@ -149,3 +149,20 @@ def test_plan_table_inside_a_report_gives_actions_with_owners_and_rag():
     assert recs.actions[0].key_actions.startswith("Training trajectory agreed")
     assert recs.actions[0].span.start == 98 - 63  # the row's own line
     assert not recs.warnings
+
+
+def test_report_tabulating_an_inspection_s_grades_yields_the_inspection():
+    _, recs = extract_excerpt("report_with_plan.txt", "officer_report", PackContext())
+    [insp] = recs.inspections
+    assert (insp.inspectorate, insp.subject_body, insp.published) == (
+        "Care Quality Commission", "Northbrook Community Health NHS Trust", "2019-02-04")
+    assert [(j.area, j.grade, j.grade_label) for j in insp.judgements] == [
+        ("Are services safe?", 3, "Requires improvement"), ("Are services effective?", 2, "Good"),
+        ("Are services caring?", 2, "Good"), ("Are services responsive?", 2, "Good"),
+        ("Are services well-led?", 3, "Requires improvement"),
+        ("Overall", 3, "Requires improvement")]
+
+
+def test_a_report_without_a_graded_table_reports_no_inspection():
+    _, recs = extract_excerpt("report_sample.txt", "officer_report")
+    assert recs.inspections == []

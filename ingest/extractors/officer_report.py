@@ -16,6 +16,7 @@ import re
 
 from ingest.body_mentions import body_mentions, body_type
 from ingest.extractors import PackContext, register
+from ingest.extractors._reported_inspection import reported_inspection
 from ingest.extractors.action_plan import embedded_plans
 from ingest.records import BodyMention, DocumentRecords, PersonMention, Report, Segment, Span
 from ingest.segment_rules import title_like
@@ -186,6 +187,9 @@ def _contact(pack: PackText, seg: Segment) -> tuple[str, str | None, str | None,
 @register("officer_report")
 def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     out = read_report(pack, segment, ctx)
+    inspection = reported_inspection(pack, segment, out.reports[0].title)
+    if inspection is not None:
+        out.inspections.append(inspection)
     plans = embedded_plans(pack, segment, ctx)
     out.actions += plans.actions
     out.people += plans.people
