@@ -151,7 +151,7 @@ def _members_one_a_line(att: Attendance, buffer: list[tuple[int, str]],
                         into: list[str]) -> None:
     for n, text in buffer:
         title, name, details = _entry_name(text)
-        if name is None:  # a 'Councillors A, B and C' line among them
+        if name is None or _PLURAL_TITLE.match(text):  # 'Councillors A, B and C' among them
             _people(att, text, n, into)
             continue
         _people(att, f"{title} {name}" if title else name, n, into)
@@ -214,6 +214,19 @@ def _officers_inline(att: Attendance, text: str, line: int) -> None:
         return
     for name in split_names(text):
         _officer(att, name, line)
+
+
+def apologies_in_minutes(att: Attendance, lines: list[str], first_line: int) -> None:
+    """Apologies recorded in a minute of their own ('23 APOLOGIES FOR ABSENCE' / 'Apologies
+    for absence were received from Councillors P Quinn and R Shaw.'), when the attendance
+    block above the first minute listed none: the first such sentence is the list."""
+    if att.apologies:
+        return
+    for k, raw in enumerate(lines):
+        m = _APOLOGY_PROSE.match(clean(raw))
+        if m:
+            _people(att, m[1], first_line + k, att.apologies)
+            return
 
 
 def read_attendance(lines: list[str], first_line: int,

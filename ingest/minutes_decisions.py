@@ -58,8 +58,22 @@ def _follows(previous: str, number: str) -> bool:
         return False
 
 
-def action_owner(text: str, chair: str | None) -> str | None:
-    """Whoever a clause asks to act, as written."""
+#: Verbs by which a clause has its subject act ('That the Committee review ...', 'the
+#: Director provide an update ...'); receiving or noting a report is not acting.
+_ACTS = re.compile(
+    r"^(?:(?i:that)\s+)?(?:(?i:the)\s+)?(?!(?i:that|the)\b)([A-Z][\w'’,&() -]*?)\s+"
+    r"(?:continue|review|consider|provide|report|write|bring|submit|circulate|arrange|prepare|present|investigate|"
+    r"liaise|ensure|respond|update|produce|undertake|share|send|seek|explore|monitor|"
+    r"establish|develop|examine|commission|organise|hold|visit|invite|contact|pursue|"
+    r"work|meet|draft|publish|implement|set\s+up)\b"
+    r"(?!\s+(?:be|is|are|was|were|and|of)\b)")  # 'the Director's report be noted': a noun
+#: A subject that is the meeting's own body by its generic name ('the Committee').
+_OWN_BODY = re.compile(r"^(?:committee|sub-committee|board|panel|group|forum|partnership)$",
+                       re.I)
+
+
+def action_owner(text: str, chair: str | None, body: str | None = None) -> str | None:
+    """Whoever a clause asks to act, as written ('the Committee' is the meeting's ``body``)."""
     m = re.search(r"\brecommended\s+to\s+(?:the\s+)?(.+?)\s+that\b", text, re.I)
     if m:
         return m[1].strip(" ,")
@@ -74,6 +88,11 @@ def action_owner(text: str, chair: str | None) -> str | None:
                   r"(?:\s+(?:for|with|so|to|in\s+order)\b|[.,;:]|$)", text)
     if m:
         return m[1].strip()
+    m = _ACTS.match(text.strip())
+    if m and not m[1].lower().startswith(("it ", "there ")):
+        subject = m[1].strip(" ,")
+        own = body and _OWN_BODY.match(subject) and subject.lower() in body.lower().split()
+        return body if own else subject
     return None
 
 

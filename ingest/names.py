@@ -299,6 +299,14 @@ def body_type(name: str, voluntary_context: bool = False) -> BodyType:
 AgentKind = str  # "body" | "person" | "post" | "role"
 
 
+#: A post named by what it heads: 'Director of Children's Services', 'Head of Legal
+#: Services' (the services are its remit; the phrase names a post, not a body).
+_POST_OF = re.compile(r"^(?:the\s+)?(?:(?:interim|acting|deputy|assistant|associate|strategic|"
+                      r"executive|corporate|service|group)\s+)*(?:director|head|manager|"
+                      r"chief\s+officer|cabinet\s+member|portfolio\s+holder)\s+(?:of|for)\s",
+                      re.I)
+
+
 def classify_agent(text: str, known_body: bool = False) -> AgentKind | None:
     """Whether a name as written is a body, a person, a post or a role phrase.
 
@@ -307,6 +315,8 @@ def classify_agent(text: str, known_body: bool = False) -> AgentKind | None:
     s = text.strip(" .,;:-")
     if not s or not any(c.isalpha() for c in s):
         return None
+    if not known_body and _POST_OF.match(s):  # 'Director of Children's Services'
+        return "post"
     if known_body or is_acronym(s) or body_head(s) is not None:
         return "body"
     if looks_like_person(s):

@@ -164,3 +164,35 @@ def test_a_list_wrapped_over_lines_is_still_one_list():
     assert att.member_posts == {"Tom Price": (None, "Westshire Police")}
     att = read_attendance(["Present:", "Jane Okafor", "Peter Lang"], 1)
     assert att.present == ["Jane Okafor", "Peter Lang"]
+
+
+def test_county_minutes_attendance_apologies_minute_and_clauses_under_a_stem():
+    _, recs = extract_excerpt("minutes_county.txt", "minutes")
+    [m] = [m for m in recs.meetings if m.status == "held"]
+    assert (m.chair, m.present) == ("Jane Smith", ["Jane Smith", "A Brown", "C Davis",
+                                                   "E Fox", "G Hall"])
+    assert m.apologies == ["P Quinn", "R Shaw"]  # from the 'Apologies for absence' minute
+    assert m.in_attendance == ["K Lee"]
+    got = [(r.minute_number, r.clause, r.text[:30], r.action_owner) for r in recs.resolutions]
+    assert got == [
+        ("25", None, "That the minutes of the meetin", "Jane Smith"),
+        ("26", "1", "the report be noted;", None),
+        ("26", "2", "the Director of Children's Ser", "Director of Children's Services"),
+        ("26", "3", "the Committee's thanks be conv", None),
+        ("27", None, "That the work programme be agr", None)]
+
+
+def test_who_a_resolution_asks_to_act():
+    from ingest.minutes_decisions import action_owner
+
+    body = "Adult Social Care Scrutiny Committee"
+    cases = {
+        "That the Committee review the efficacy of the policy": body,
+        "That the Committee receive regular updates": None,  # receiving is not acting
+        "That the report be noted.": None,
+        "That the Director's report be noted.": None,
+        "That Councillor Smith write to the Minister": "Councillor Smith",
+        "That the Board consider the findings": "Board",  # not this committee's own name
+        "That the minutes be signed by the Chairman": "A Chair",
+    }
+    assert {t: action_owner(t, "A Chair", body) for t in cases} == cases

@@ -99,6 +99,9 @@ def test_voluntary_context_makes_an_untyped_charity_voluntary() -> None:
     ("Northshire Carers Centre", "body"),
     ("NSCB", "body"),
     ("Southdale Scrutiny Committee", "body"),
+    ("Director of Children's Services", "post"),  # the services are its remit
+    ("the Head of Legal Services", "post"),
+    ("Children's Services", "body"),
 ])
 def test_classify_agent(text: str, kind: str) -> None:
     assert classify_agent(text) == kind

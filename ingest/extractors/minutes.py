@@ -14,7 +14,7 @@ import re
 
 from ingest.body_mentions import body_mentions, body_type
 from ingest.extractors import PackContext, register
-from ingest.minutes_attendance import Attendance, read_attendance, section_of
+from ingest.minutes_attendance import Attendance, apologies_in_minutes, read_attendance, section_of
 from ingest.minutes_decisions import (
     RESOLVED,
     MinuteHeading,
@@ -126,6 +126,8 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
     stop_line = _first_minute(pack, last + 1, segment.end)
     att = read_attendance(pack.lines[last:(stop_line - 1) if stop_line else segment.end],
                           last + 1)
+    if stop_line:
+        apologies_in_minutes(att, pack.lines[stop_line - 1:segment.end], stop_line)
     meeting = Meeting(
         body=body, date=date, span=pack.span(first, max(last, att.end or last)),
         venue=_venue(heading), present=att.present, apologies=att.apologies,
@@ -249,11 +251,11 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
         out.resolutions.append(Resolution(
             minute_number=minute.number if minute else None,
             minute_title=minute.title if minute else None, clause=clause, text=text,
-            span=pack.span(a, b), action_owner=action_owner(text, meeting.chair),
+            span=pack.span(a, b), action_owner=action_owner(text, meeting.chair,
+                                                            meeting.body),
             meeting_date=meeting.date, body=meeting.body))
 
-    if lead and not clause_text(lead) and not lead.endswith(":"):
-        add(None, lead, n, n)
+    at = len(out.resolutions)
     k = n + 1
     last_clause: tuple[str, list[str], int, int] | None = None
     first_ct = clause_text(lead) if lead else None
@@ -276,11 +278,20 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
         elif c:
             break
         k += 1
+    clauses = last_clause is not None
     if last_clause:
         add(last_clause[0], " ".join(last_clause[1]), last_clause[2], last_clause[3])
     elif lead.endswith(":") and not clause_text(lead):
         add(None, lead, n, n)  # 'as follows:' with no lettered clauses after it
+    if lead and not clause_text(lead) and not lead.endswith(":") and not (
+            clauses and _STEM.match(lead)):  # 'RESOLVED – That' over its clauses: no decision
+        add(None, lead, n, n)
+        out.resolutions.insert(at, out.resolutions.pop())
     return k
+
+
+#: The opening words a list of resolved clauses hangs from ('That', 'That the Committee').
+_STEM = re.compile(r"^(?:that|it was)(?:\s+the\s+\w+)?\s*[-–,]?$", re.I)
 
 
 def _referenced(pack: PackText, seg: Segment, meeting: Meeting, out: DocumentRecords) -> None:
