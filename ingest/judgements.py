@@ -19,10 +19,14 @@ from ingest.records import Judgement, Warning_
 from ingest.text import PackText
 from ingest.textutil import is_separator_row, split_row
 
+#: Ofsted's inspections of local authority children's services (ILACS, from 2018) grade
+#: 'requires improvement to be good' where other frameworks say 'requires improvement'.
 GRADE_WORDS = {"outstanding": 1, "good": 2, "adequate": 3, "satisfactory": 3,
-               "requires improvement": 3, "inadequate": 4}
+               "requires improvement": 3, "requires improvement to be good": 3,
+               "inadequate": 4}
 LABELS = {1: "Outstanding", 2: "Good", 3: "Adequate", 4: "Inadequate"}
-_WORD = r"(outstanding|good|adequate|satisfactory|requires improvement|inadequate)"
+_WORD = (r"(outstanding|good|adequate|satisfactory|requires improvement(?: to be good)?|"
+         r"inadequate)")
 _GRADE_NUM = rf"\(?grade\s*:?\s*([1-4])\)?(?:\s*[(\-–:]?\s*{_WORD}\s*\)?)?"
 _GRADE_LINE = [
     re.compile(rf"^{_GRADE_NUM}\.?$", re.I),
@@ -50,7 +54,10 @@ def norm(text: str | None) -> str:
 
 def label_of(grade: int | None, written: str) -> str | None:
     """The grade's label: 'Requires improvement' where the report says so, else by number."""
-    if "requires improvement" in written.lower():
+    low = written.lower()
+    if "requires improvement to be good" in low:
+        return "Requires improvement to be good"
+    if "requires improvement" in low:
         return "Requires improvement"
     return LABELS.get(grade or 0)
 

@@ -31,10 +31,19 @@ _DETERMINER = re.compile(r"^(?:the|its|their|an?)\s+|^(?:local authority|council
                          re.I)
 
 
+_WHEN = re.compile(r"^(?:when|where|in which|at which|at that time)\s+", re.I)
+#: A grade given to the services as a whole ('when services were judged to be inadequate')
+#: is the inspection's overall judgement.
+_WHOLE = re.compile(r"^(?:(?:children['’]?s\s+)?(?:social\s+care\s+)?services?|"
+                    r"the\s+service)$", re.I)
+
+
 def _area(phrase: str) -> str:
-    s = cleaned(phrase).strip(" ,")
+    s = _WHEN.sub("", cleaned(phrase).strip(" ,"))
     for _ in range(3):
         s = _DETERMINER.sub("", s).strip()
+    if _WHOLE.match(s):
+        return "Overall effectiveness"
     return s[:1].upper() + s[1:] if s else s
 
 

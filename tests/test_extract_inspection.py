@@ -268,3 +268,27 @@ def test_heading_with_its_grade_word_after_a_colon() -> None:
                               PackContext())
     assert [(j.area, j.grade, j.section) for j in recs.inspections[0].judgements] == [
         ("Overall effectiveness", 3, SS), ("Capacity for improvement", 2, SS)]
+
+
+def test_ilacs_grades_inspector_and_the_last_inspection_s_overall_grade() -> None:
+    """Ofsted's ILACS framework grades 'Requires improvement to be good' (grade 3, label
+    kept); the lead inspector's name drops 'Her Majesty's Inspector'; 'the last
+    inspection ..., when services were judged to be inadequate' grades the services as a
+    whole, its overall effectiveness."""
+    recs, _ = run("inspection_ilacs.txt")
+    insp, last = recs.inspections
+    assert (insp.reporting_inspector, insp.dates) == ("Rachel Holden",
+                                                      ["2020-02-03", "2020-02-14"])
+    table = [(j.area, j.grade, j.grade_label) for j in insp.judgements if j.origin == "table"]
+    assert table == [
+        ("The impact of leaders on social work practice with children and families", 3,
+         "Requires improvement to be good"),
+        ("The experiences and progress of children who need help and protection", 3,
+         "Requires improvement to be good"),
+        ("The experiences and progress of children in care and care leavers", 2, "Good"),
+        ("Overall effectiveness", 3, "Requires improvement to be good")]
+    assert [(j.area, j.grade) for j in last.judgements] == [("Overall effectiveness", 4)]
+    assert [r.text for r in recs.recommendations] == [
+        "The quality and timeliness of assessments for children in need",
+        "Management oversight and supervision of social workers",
+        "The response to children who go missing from home or care"]

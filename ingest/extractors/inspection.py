@@ -209,6 +209,9 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
     if "inspector" in fields:  # 'Sarah Quinn HMI': post-nominals are not the name
         inspector = re.sub(r"(?:,?\s+(?:HMI|OBE|MBE|CBE))+$", "",
                            strip_title(fields["inspector"][1])[1])
+        # 'Rachel Holden, Her Majesty's Inspector': the name, not the post after it
+        inspector = re.sub(r",\s*(?:her|his)\s+majesty['’]?s\s+inspector.*$", "", inspector,
+                           flags=re.I)
     dates = date_range(fields.get("dates", (0, ""))[1])
     insp = Inspection(title=title, span=pack.span(title_n, header_end), inspectorate=full,
                       subject_body=_subject(text, title, ctx), type=_type(pack, segment, title),
