@@ -20,6 +20,10 @@ VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embe
         "track", "wbr", "param"}
 
 
+#: A list item that writes its own number or bullet ('(a) That ...', '2. ...', '• ...').
+_OWN_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s|[-•▪■*]\s)", re.I)
+
+
 class _Lines(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -29,12 +33,17 @@ class _Lines(HTMLParser):
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
         self.table_depth = 0
+        self.lists: list[list] = []  # open <ol>/<ul>: [tag, next number, type]
+        self.marker = ""  # the open <li>'s number, written before its text
 
     # text outside tables accumulates in buf; inside a cell in cell
     def _flush(self, paragraph: bool = True) -> None:
         """End the current line; a new paragraph (not a <br>) is set off by a blank line."""
         text = re.sub(r"\s+", " ", "".join(self.buf)).strip()
         self.buf.clear()
+        if text and self.marker and not _OWN_MARKER.match(text):  # '<li>(a) That ...' keeps (a)
+            text = self.marker + text
+        self.marker = ""
         if text:
             if self.lines and self.lines[-1] != "" and not self._in_paragraph:
                 self.lines.append("")
@@ -64,6 +73,14 @@ class _Lines(HTMLParser):
                 self.cell.append(" ")
             else:
                 self._flush(paragraph=False)
+        elif tag in ("ol", "ul"):
+            if self.cell is None:
+                self._flush()
+            start = a.get("start") or "1"
+            self.lists.append([tag, int(start) if start.isdigit() else 1, a.get("type") or "1"])
+        elif tag == "li" and self.cell is None:
+            self._flush()
+            self.marker = self._marker(a.get("value"))
         elif tag in BLOCK and self.cell is None:
             self._flush()
 
@@ -88,8 +105,28 @@ class _Lines(HTMLParser):
             self._last_is_row = False
             self.lines.append("")
         elif tag in BLOCK and self.cell is None:
+            if tag in ("ol", "ul") and self.lists:
+                self.lists.pop()
             self._flush()
             self._last_is_row = False
+
+    def _marker(self, value: str | None) -> str:
+        """A list item's number as the text would write it: '(1) ', '(b) ', '(iii) ' in an
+        ordered list (resolutions' clauses, in the form the minutes extractor reads), '- '
+        in a bulleted one."""
+        if not self.lists or self.lists[-1][0] == "ul":
+            return "- "
+        _tag, n, style = self.lists[-1]
+        if value and value.isdigit():
+            n = int(value)
+        self.lists[-1][1] = n + 1
+        if style in ("a", "A"):
+            label = chr(ord(style) + (n - 1) % 26)
+        elif style in ("i", "I"):
+            label = _roman(n) if style == "i" else _roman(n).upper()
+        else:
+            label = str(n)
+        return f"({label}) "
 
     _last_is_row = False
     _in_paragraph = False
@@ -103,6 +140,14 @@ class _Lines(HTMLParser):
             return  # whitespace between cells
         else:
             self.buf.append(data)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
 
 
 def html_lines(text: str) -> list[str]:

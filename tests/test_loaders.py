@@ -156,3 +156,24 @@ def test_folders_hold_only_supported_files(tmp_path):
     assert [p.lines for p in packs] == [["Second pack"], ["First page"]]
     with pytest.raises(LoadError, match="not a folder"):
         load_folder(tmp_path / "b.txt")
+
+
+def test_html_lists_keep_their_numbers_and_a_minuted_plan_table_gives_actions():
+    """<ol> items are the clauses of a resolution ('(1) ...', '(b) ...', '(iii) ...'), <ul>
+    items bullets; a plan table inside the minutes is read as a plan."""
+    from ingest.html_text import html_lines
+
+    assert html_lines('<ol><li>a</li><li>b</li></ol><ol type="a" start="3"><li>c</li></ol>'
+                      '<ul><li>x</li></ul><ol type="i"><li>p</li><li value="4">q</li></ol>'
+                      ) == ["(1) a", "", "(2) b", "", "(c) c", "", "- x", "", "(i) p", "",
+                            "(iv) q"]
+    pack = load(HTML / "minutes_lists_and_plan.html")
+    segs, _ = segment(pack)
+    assert [s.kind for s in segs] == ["minutes"]
+    recs = extract_minutes(pack, segs[0], PackContext())
+    assert [(r.clause, r.text[:22]) for r in recs.resolutions] == [
+        ("1", "the report be noted;"), ("2", "the Director of Childr")]
+    [act] = recs.actions
+    assert ([o.name for o in act.owners], act.timescale_as_written) == (["Tom Reid"],
+                                                                        "April 2020")
+    assert [(s.checkpoint, s.rag) for s in act.statuses] == [("February 2020", "green")]

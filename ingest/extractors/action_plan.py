@@ -215,12 +215,13 @@ def _merge(pack: PackText, into: Action, more: Action) -> None:
     into.span = pack.span(into.span.start, more.span.end)
 
 
-def embedded_plans(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
-    """The plan tables inside another document (an officer report's 'Action plan'
-    section): each table, from its header row to its last row, read as an action plan.
-    Why: the segmenter keeps a report whole (a table it quotes does not end it), so its
-    plan would otherwise be only text, its owners and statuses lost."""
-    out = DocumentRecords(segment)
+def add_embedded_plans(pack: PackText, segment: Segment, ctx: PackContext,
+                       out: DocumentRecords) -> None:
+    """Add to ``out`` the plan tables inside another document (an officer report's 'Action
+    plan' section, a plan minuted as a table): each table, from its header row to its last
+    row, read as an action plan. Why: the segmenter keeps a report or minutes whole (a
+    table they quote does not end them), so the plan would otherwise be only text, its
+    owners and statuses lost."""
     lines, _ = logical_rows(pack, max(1, segment.start), min(segment.end, len(pack)))
     i = 0
     while i < len(lines):
@@ -241,4 +242,3 @@ def embedded_plans(pack: PackText, segment: Segment, ctx: PackContext) -> Docume
         out.bodies += table.bodies
         out.warnings += table.warnings
         i = j
-    return out

@@ -14,6 +14,7 @@ import re
 
 from ingest.body_mentions import body_mentions, body_type
 from ingest.extractors import PackContext, register
+from ingest.extractors.action_plan import add_embedded_plans
 from ingest.minutes_attendance import Attendance, apologies_in_minutes, read_attendance, section_of
 from ingest.minutes_decisions import (
     RESOLVED,
@@ -142,6 +143,7 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
     _people(pack, att, body, out)
     _decisions(pack, segment, stop_line or max(att.end, last) + 1, meeting, att, out)
     _referenced(pack, segment, meeting, out)
+    add_embedded_plans(pack, segment, ctx, out)
     reported = {b.lower() for b in [body]}
     if body:
         out.bodies.append(_body_mention(pack, first, last, body))

@@ -17,7 +17,7 @@ import re
 from ingest.body_mentions import body_mentions, body_type
 from ingest.extractors import PackContext, register
 from ingest.extractors._reported_inspection import reported_inspection
-from ingest.extractors.action_plan import embedded_plans
+from ingest.extractors.action_plan import add_embedded_plans
 from ingest.records import BodyMention, DocumentRecords, PersonMention, Report, Segment, Span
 from ingest.segment_rules import title_like
 from ingest.text import PackText
@@ -190,9 +190,5 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
     inspection = reported_inspection(pack, segment, out.reports[0].title)
     if inspection is not None:
         out.inspections.append(inspection)
-    plans = embedded_plans(pack, segment, ctx)
-    out.actions += plans.actions
-    out.people += plans.people
-    out.bodies += plans.bodies
-    out.warnings += plans.warnings
+    add_embedded_plans(pack, segment, ctx, out)
     return out
