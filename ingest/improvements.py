@@ -19,9 +19,15 @@ from ingest.records import Recommendation, Warning_
 from ingest.text import PackText
 from ingest.timescale import due_date, normalise_timescale, timescale_code
 
-_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\s+)?(?:areas? for (?:improvement|development)|"
-                      r"recommendations(?: for improvement)?|what (?:the )?\w+ (?:should|must) "
-                      r"do to improve|what needs to improve(?: in this [\w ]+)?\??)\s*:?$", re.I)
+#: The heading over what a report asks to be improved: 'Areas for improvement', Ofsted's
+#: 'What needs to improve', CQC's 'Action the trust MUST take to improve', a SEND area
+#: inspection's 'The areas of significant weakness are:', 'Priority actions'.
+_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\s+)?(?:the\s+)?(?:main\s+|key\s+)?(?:areas? for "
+                      r"(?:improvement|development)|recommendations(?: for improvement)?|what "
+                      r"(?:the )?\w+ (?:should|must) do to improve|what needs to improve(?: in "
+                      r"this [\w ]+)?\??|actions? (?:the|that the) [\w ]{2,40}? (?:must|should) "
+                      r"take(?: to improve)?|areas? of (?:significant )?weakness(?:es)?"
+                      r"(?: are)?|priority actions?)\s*:?$", re.I)
 _LEADIN = re.compile(r"^\**\s*(immediately|with immediate effect|within\s+[\w-]+\s+"
                      r"(?:months?|weeks?|years?)|within (?:a|one) year|(?:in the )?(?:short|"
                      r"medium|long|longer)[ -]term)\s*:?\s*\**\s*(.*)$", re.I)

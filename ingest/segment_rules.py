@@ -196,10 +196,13 @@ def officer_report(lines: list[str], i: int) -> Start | None:
 
 _INSPECTION_KEYS = re.compile(
     r"^(inspection dates?|dates? of inspection|reporting inspector|lead inspector|age group|"
-    r"published|publication date|unique reference number|urn|inspection number|"
-    r"type of inspection)\s*(?::|\t)\s*(.*)$", re.I)
+    r"published|publication date|date published|date of publication|unique reference number|"
+    r"urn|inspection number|type of inspection|dates? of (?:review|visit)|(?:review|visit) "
+    r"dates?)\s*(?::|\t)\s*(.*)$", re.I)
 _INSPECTION_STRONG = {"inspection dates", "inspection date", "dates of inspection",
-                      "date of inspection", "reporting inspector", "lead inspector"}
+                      "date of inspection", "reporting inspector", "lead inspector",
+                      "dates of review", "date of review", "review dates", "dates of visit",
+                      "date of visit", "visit dates", "visit date"}
 
 
 def inspection_report(lines: list[str], i: int) -> Start | None:
@@ -209,11 +212,36 @@ def inspection_report(lines: list[str], i: int) -> Start | None:
     found, end = _keyed_block(lines, i, _INSPECTION_KEYS, _INSPECTION_STRONG, 1, 2)
     if not found:
         return None
-    start, title = with_title_above(lines, i)
+    start, title = _inspection_title(lines, i)
     return Start(start, "inspection_report", title or clean(lines[i]), end)
 
 
 _INSPECTORATE = r"(?:ofsted|cqc|care quality commission|hmi\w*|her majesty's inspectorate[\w ]*)"
+#: A line that only names the inspectorate(s), between a report's title and its key block.
+_INSPECTORATE_LINE = re.compile(
+    rf"^{_INSPECTORATE}(?:\s+(?:and|&)\s+(?:the\s+)?{_INSPECTORATE})*$", re.I)
+#: Inspection reports' own titles run long ('Inspection of services for children in need
+#: of help and protection, children looked after and care leavers').
+_LONG_TITLE = 30
+
+
+def _inspection_title(lines: list[str], i: int) -> tuple[int, str | None]:
+    """The title above an inspection report's key block: past a line that only names the
+    inspectorate ('Ofsted and the Care Quality Commission'), and with the inspected
+    council's name on the line above it ('Northvale Metropolitan Borough Council')."""
+    j = prev_content(lines, i, within=3)
+    if j is not None and _INSPECTORATE_LINE.match(clean(lines[j])):
+        k = prev_content(lines, j, within=3)
+        if k is None or not title_like(lines[k], _LONG_TITLE):
+            return with_preamble(lines, j), clean(lines[j])
+        j = k
+    if j is None or not title_like(lines[j], _LONG_TITLE):
+        return i, None
+    start = j
+    k = prev_content(lines, j, within=2)
+    if k is not None and title_like(lines[k], 8) and _COUNCIL.search(clean(lines[k])):
+        start = k
+    return with_preamble(lines, start), clean(lines[j])
 _ONE_LINE_INSPECTION = re.compile(
     rf"^(?:{_INSPECTORATE}\s*[:\-–]\s*.*\binspection\b|.*\binspection\s+of\b.*\(\s*published\s"
     r".*\d{4}\s*\)$)", re.I)

@@ -292,3 +292,24 @@ def test_ilacs_grades_inspector_and_the_last_inspection_s_overall_grade() -> Non
         "The quality and timeliness of assessments for children in need",
         "Management oversight and supervision of social workers",
         "The response to children who go missing from home or care"]
+
+
+def test_send_inspection_areas_of_significant_weakness_are_its_recommendations() -> None:
+    recs, _ = run("inspection_send.txt")
+    [insp] = recs.inspections
+    assert (insp.reporting_inspector, insp.subject_body) == ("Anna Price",
+                                                             "Westmere County Council")
+    assert [r.text for r in recs.recommendations] == [
+        "the lack of strategic leadership of the SEND reforms across education, health and "
+        "care", "the poor quality of education, health and care plans",
+        "the long waiting times for the neurodevelopmental pathway"]
+
+
+@pytest.mark.parametrize("heading", [
+    "Areas for improvement", "What needs to improve?", "Action the trust MUST take to improve",
+    "Actions the provider SHOULD take to improve", "The areas of significant weakness are:",
+    "Priority actions", "Recommendations"])
+def test_headings_over_what_a_report_asks_to_improve(heading: str) -> None:
+    from ingest.improvements import _HEADING
+
+    assert _HEADING.match(heading)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -175,3 +176,20 @@ def test_plan_whose_first_column_is_the_requirement_is_an_action_plan() -> None:
     segs, _ = segment(PackText.from_string(text))
     assert [(s.kind, s.title) for s in segs] == [
         ("generic", "Notes from the partnership day"), ("action_plan", "Compliance summary")]
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("inspection_cqc.txt",  # 'Care Quality Commission' between title and 'Dates of review:'
+     "Review of health services for children looked after and safeguarding in Northmoor"),
+    ("inspection_sif_northvale.txt",  # a long title under the council's name
+     "Inspection of services for children in need of help and protection, children looked "
+     "after and care leavers"),
+    ("inspection_send.txt", "Joint local area SEND inspection in Westmere"),
+    ("inspection_westshire.txt",
+     "Inspection of safeguarding and looked after children services Westshire"),
+])
+def test_inspection_reports_are_one_document_from_their_title(name: str, title: str) -> None:
+    pack = PackText.from_string((DATA / "excerpts" / name).read_text(encoding="utf-8"))
+    segs, warnings = segment(pack)
+    assert [(s.kind, s.title, s.start) for s in segs] == [("inspection_report", title, 1)]
+    assert warnings == []
