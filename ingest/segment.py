@@ -155,7 +155,8 @@ def segment(pack: PackText) -> tuple[list[Segment], list[Warning_]]:
                     f"lines {st.index + 1}-{end}: no document heading recognised "
                     f"(starts {clean(lines[first])[:60]!r}); kept as a generic document",
                     span=pack.span(first + 1), kind="segmentation"))
-        title = title or _first_text(lines, st.index, end)
+        # a markdown heading's marks are not the title's ('# Early Help Strategy')
+        title = re.sub(r"^#{1,6}\s+", "", title or _first_text(lines, st.index, end))
         segments.append(Segment(kind=kind, title=title[:200], start=st.index + 1, end=end,  # type: ignore[arg-type]
                                 number=len(segments) + 1))
     return segments, warnings

@@ -193,3 +193,10 @@ def test_inspection_reports_are_one_document_from_their_title(name: str, title: 
     segs, warnings = segment(pack)
     assert [(s.kind, s.title, s.start) for s in segs] == [("inspection_report", title, 1)]
     assert warnings == []
+
+
+def test_a_markdown_heading_s_marks_are_not_in_the_title() -> None:
+    pack = PackText.from_string((DATA / "excerpts" / "strategy_eastmoor.txt").read_text())
+    segs, _ = segment(pack)
+    assert [(s.kind, s.title) for s in segs] == [
+        ("strategy", "Eastmoor Early Help Strategy 2014-2017")]
