@@ -94,7 +94,7 @@ def _reports(px: PackExtraction) -> list[dict[str, Any]]:
     out = []
     for d in px.documents:
         if d.reports:
-            out.extend(_report_item(r) for r in d.reports)
+            out.extend(_report_item(px, r) for r in d.reports)
             continue
         seg = d.segment
         if seg.kind in _NOT_REPORTS:
@@ -111,12 +111,14 @@ def _reports(px: PackExtraction) -> list[dict[str, Any]]:
     return out
 
 
-def _report_item(rep: Report) -> dict[str, Any]:
+def _report_item(px: PackExtraction, rep: Report) -> dict[str, Any]:
     """A Report as the gold's item. ``author`` is who the report is of as the document
     says it: the person, else the people who sign it, else the post its cover names
-    ('Report of: Borough Solicitor', kept in ``author_role`` too)."""
+    ('Report of: Borough Solicitor', kept in ``author_role`` too). ``to_body`` is the
+    body it is addressed to by its resolved name ('REPORT TO: CABINET' is the Cabinet)."""
     item = _simple([rep], _REPORT_FIELDS)[0]
     item["author"] = rep.author or "; ".join(rep.signatories) or rep.author_role
+    item["to_body"] = _body_name(px, rep.to_body)
     return item
 
 

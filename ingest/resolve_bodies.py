@@ -57,6 +57,7 @@ from ingest.names import (
     label_case,
     loose,
 )
+from ingest.names_in_prose import SINGLE_BODIES
 from ingest.records import Body, BodyType, Merge, Span
 from ingest.refdata import RefBody, Reference
 from ingest.resolve_name_rules import NameRules
@@ -355,7 +356,11 @@ class BodyResolver(NameRules):
                         and loose(u.name or u.text).split()[:1] == first
                         and self.assigned.get(id(u), (None, "new"))[1] in _NAMING_RULES)
         if not forms:
-            return display_name(c.uses[0].name or c.uses[0].text) if c.uses else c.anchor
+            name = display_name(c.uses[0].name or c.uses[0].text) if c.uses else c.anchor
+            # a heading's 'CABINET' or 'SCRUTINY COMMITTEE' is a name in capitals, no acronym
+            if name.isupper() and (" " in name or name.lower() in SINGLE_BODIES):
+                return label_case(name)
+            return name
         if all(f.isupper() for f in forms):  # 'NORTHSHIRE COUNCIL' heading -> a label
             return label_case(max(forms, key=lambda f: forms[f]))
         best = max(forms, key=lambda f: (all(ch.isalnum() or ch in " '\u2019-&," for ch in f),

@@ -166,3 +166,14 @@ def test_report_tabulating_an_inspection_s_grades_yields_the_inspection():
 def test_a_report_without_a_graded_table_reports_no_inspection():
     _, recs = extract_excerpt("report_sample.txt", "officer_report")
     assert recs.inspections == []
+
+
+def test_contact_officer_with_the_post_on_the_same_line():
+    _, recs = extract_excerpt("report_contact_inline.txt", "officer_report")
+    [r] = recs.reports
+    assert (r.contact_name, r.contact_post) == ("Priya Shah", "Head of Commissioning")
+    assert (r.author, r.author_role) == (None, "Director of Adult Social Care")
+    assert r.decisions_requested == [
+        "That Cabinet approves the Market Position Statement.",
+        "That authority be delegated to the Director of Adult Social Care to agree minor "
+        "amendments."]

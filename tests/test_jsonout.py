@@ -116,3 +116,13 @@ def test_report_author_is_the_person_else_the_signatories_else_the_post() -> Non
                    ("Work Programme", "Borough Solicitor", "Borough Solicitor"),
                    ("Carers Strategy", "Nia Vale; Cai Rees", None),
                    ("Forward Plan", None, None)]
+
+
+def test_report_addressed_by_the_resolved_name_of_its_body() -> None:
+    d = DocumentRecords(Segment("officer_report", "Budget", 1, 50, 1))
+    d.bodies = [BodyMention("Upton Adults Committee", sp(2)),
+                BodyMention("Upton Adults Committee", sp(3))]
+    d.reports = [Report("Budget", sp(4), to_body="UPTON ADULTS COMMITTEE")]
+    data = to_gold_json(resolve(PackExtraction("p.txt", "ab" * 32, [d]), ref=Reference()))
+    assert [b["name"] for b in data["bodies"]] == ["Upton Adults Committee"]
+    assert [r["to_body"] for r in data["reports"]] == ["Upton Adults Committee"]

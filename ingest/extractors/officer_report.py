@@ -169,7 +169,11 @@ def _contact(pack: PackText, seg: Segment) -> tuple[str, str | None, str | None,
             break
     if name_line is None:
         return None
-    name = strip_title(_KEY.match(clean(pack.line(name_line)))[2])[1]  # type: ignore[index]
+    value = _KEY.match(clean(pack.line(name_line)))[2]  # type: ignore[index]
+    # 'Contact Officer: Priya Shah, Head of Commissioning': the name, and the post after it
+    name, inline_post = split_author(value)
+    if name is None:
+        name, inline_post = strip_title(value)[1], None
     post = email = None
     end = name_line
     for n in range(name_line + 1, min(seg.end, name_line + 8) + 1):
@@ -181,7 +185,7 @@ def _contact(pack: PackText, seg: Segment) -> tuple[str, str | None, str | None,
             post, end = m[2].strip(), n
         elif key in ("email", "e-mail") and not email:
             email, end = m[2].strip(), n
-    return name, post, email, pack.span(name_line, end)
+    return name, post or inline_post, email, pack.span(name_line, end)
 
 
 @register("officer_report")
