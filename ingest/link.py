@@ -133,9 +133,11 @@ def link_actions(recommendations: list[Recommendation], actions: list[Action],
                 "with another row", act.span, kind="link"))
         else:
             text = (act.recommendation_text or "")[:80]
-            warnings.append(Warning_(
-                f"action plan row at line {act.span.start} ('{text}') matches no "
-                "recommendation of the inspection; left unlinked", act.span, kind="link"))
+            why = ("matches no recommendation of the inspection; left unlinked"
+                   if recommendations else "has no inspection report in the pack to link to; "
+                   "its own wording stands as the recommendation")
+            warnings.append(Warning_(f"action plan row at line {act.span.start} ('{text}') "
+                                     f"{why}", act.span, kind="link"))
     return warnings
 
 

@@ -14,8 +14,12 @@ from dataclasses import dataclass, field
 
 from ingest.textutil import clean, split_row
 
-ROLES = ("recommendation", "timescale", "key_actions", "owner", "evidence", "rag", "reporting")
+ROLES = ("ref", "recommendation", "timescale", "key_actions", "owner", "evidence", "rag",
+         "reporting")
 _PATTERNS = [
+    # the row's own number or reference ('No.', 'Ref', 'Rec no.'): the recommendation's id
+    ("ref", r"^(?:no\.?|ref\.?|reference|number|#|id|rec(?:ommendation)?\.?\s*(?:no\.?|"
+            r"number|ref\.?))$"),
     ("rag", r"^(?:rag|r\s*/\s*a\s*/\s*g|rag (?:status|rating)|status)$"),
     ("evidence", r"evidence|progress|update|outcome to date|comments?"),
     ("reporting", r"report|governance|monitor"),

@@ -194,8 +194,8 @@ def test_header_wordings_of_other_plans() -> None:
     cols = classify(["Ref", "What needs to improve", "How we will do it", "Responsible",
                      "Target date", "Update (Q2)", "Status"])
     assert cols is not None
-    assert cols.roles == [None, "recommendation", "key_actions", "owner", "timescale",
-                          "evidence", "rag"]
+    assert cols.roles == ["ref", "recommendation", "key_actions", "owner", "timescale",
+                          "evidence", "rag"]  # 'Ref': the recommendation's own id
     assert (cols.checkpoints, cols.rag_of) == ({5: "Q2"}, {5: 6})
     assert classify(["Name", "Address", "Telephone"]) is None
 

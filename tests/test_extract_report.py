@@ -177,3 +177,16 @@ def test_contact_officer_with_the_post_on_the_same_line():
         "That Cabinet approves the Market Position Statement.",
         "That authority be delegated to the Director of Adult Social Care to agree minor "
         "amendments."]
+
+
+def test_cabinet_response_table_gives_numbered_actions_with_their_leads():
+    """A task group's recommendations with the Cabinet's response: the row's number is the
+    recommendation's id; each row an action owned by its lead officer."""
+    _, recs = extract_excerpt("report_cabinet_response.txt", "officer_report")
+    got = [(a.recommendation_id, a.recommendation_text[:30], [o.name for o in a.owners],
+            a.timescale_as_written) for a in recs.actions]
+    assert got == [
+        ("R1", "The Council should publish a s", ["Head of Education Access"], "September 2020"),
+        ("R2", "Schools should notify the Coun", ["Head of Education Access"], "December 2020"),
+        ("R3", "The Cabinet Member should rece", ["Director of Children's Services"],
+         "Quarterly from October 2020")]

@@ -88,7 +88,8 @@ def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section:
     schedule = _cell(row, cols.index("reporting"))
     firm, tentative, freq = parse_schedule(schedule)
     span = pack.span(n, last or n)
-    act = Action(span=span, recommendation_text=_cell(row, cols.index("recommendation")),
+    act = Action(span=span, recommendation_id=_cell(row, cols.index("ref")),
+                 recommendation_text=_cell(row, cols.index("recommendation")),
                  timescale_as_written=_cell(row, cols.index("timescale")),
                  key_actions=_cell(row, cols.index("key_actions")), owners=owners,
                  unassigned=unassigned, reporting_schedule=schedule, reports_to=firm,
