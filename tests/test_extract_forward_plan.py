@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from ingest.extractors import PackContext, registered
 from ingest.extractors.forward_plan import extract_forward_plan, plan_period, split_reference
 from ingest.records import DocumentRecords, Segment
+from ingest.segment import segment
 from ingest.text import PackText
 from tests.conftest import DATA
 
@@ -108,3 +109,21 @@ def test_never_raises(rows: list[list[str]], sep: str) -> None:
     rec = extract_forward_plan(pack, Segment("forward_plan", "F", 1, len(pack) or 1),
                                PackContext())
     assert all(k.ref for k in rec.key_decisions)
+
+
+def test_decisions_as_blocks_of_labelled_lines() -> None:
+    """'Reference: ...' / 'Decision title: ...' / 'Decision maker: ...' blocks, no table."""
+    pack, _segment, rec = run("forward_plan_stacked.txt")
+    got = [(k.ref, k.title, k.decision_maker, k.expected_date, k.contact, k.span.start,
+            k.span.end) for k in rec.key_decisions]
+    assert got == [
+        ("KD/2020/014", "Children's Homes Sufficiency Strategy", "Cabinet", "2020-07-14",
+         "Sarah Mills", 7, 13),
+        ("KD/2020/015", "Home to School Transport Policy 2021/22",
+         "Cabinet Member for Education", "2020-09", "Tom Reid", 15, 21)]
+    assert [(p.name, p.role) for p in rec.people] == [
+        ("Sarah Mills", "Director of Children's Services"),
+        ("Tom Reid", "Head of Education Access")]
+    assert not rec.warnings
+    segs, _ = segment(pack)
+    assert [s.kind for s in segs] == ["forward_plan"]

@@ -28,7 +28,7 @@ from ingest.textutil import clean, find_dates, parse_date, strip_title
 
 COLUMNS = {
     "ref": r"^(?:ref(?:erence)?\.?|no\.?|id)\b",
-    "key": r"^key decision|^title|^subject|^item|^matter",
+    "key": r"^key decision|^(?:decision )?title|^subject|^item|^matter",
     "decision": r"decisions? to be (?:taken|made)|^decisions?$|nature of decision|purpose",
     "maker": r"decision[- ]?(?:maker|taker)|who will decide|^decided by",
     "date": r"expected date|date of decision|^date|when",
@@ -112,6 +112,53 @@ def _extend(dec: KeyDecision, cells: list[str], columns: dict[str, int], pack: P
     dec.span = pack.span(dec.span.start, n)
 
 
+_KEY_VALUE = re.compile(r"^([A-Za-z][A-Za-z /'’()-]{1,40}?)\s*:\s*(\S.*)$")
+
+
+def _stacked(pack: PackText, segment: Segment) -> list[tuple[int, int, dict[str, str]]]:
+    """Decisions written as blocks of 'Label: value' lines ('Reference: KD/2020/014',
+    'Decision maker: Cabinet', 'Date of decision: 14 July 2020' ...), the labels read by
+    the same patterns as a table's headers; a block ends where its first field comes
+    again. (first line, last line, {field: value}) each."""
+    blocks: list[tuple[int, int, dict[str, str]]] = []
+    fields: dict[str, str] = {}
+    first = last = 0
+    for n in range(segment.start, segment.end + 1):
+        m = _KEY_VALUE.match(clean(pack.line(n)))
+        found = header_map([m[1]], COLUMNS) if m else {}
+        if not found or m is None:
+            continue
+        fld = next(iter(found))
+        if fld in fields:
+            blocks.append((first, last, fields))
+            fields = {}
+        if not fields:
+            first = n
+        fields[fld], last = m[2].strip(), n
+    if fields:
+        blocks.append((first, last, fields))
+    return [b for b in blocks if {"ref", "key"} & b[2].keys() and {"maker", "date"} & b[2].keys()]
+
+
+def _stacked_decision(pack: PackText, first: int, last: int, fields: dict[str, str]
+                      ) -> tuple[KeyDecision, PersonMention | None]:
+    split = split_reference(fields.get("ref", "")) or split_reference(fields.get("key", ""))
+    ref = split[0] if split else fields.get("ref") or fields["key"]
+    title = fields.get("key") or (split[1] if split else None)
+    when = fields.get("date", "")
+    dates = find_dates(when)
+    name, post = _contact(fields.get("contact", ""))
+    decision = KeyDecision(
+        ref=ref, span=pack.span(first, last), title=title, decision=fields.get("decision"),
+        decision_maker=fields.get("maker"),
+        expected_date=dates[0][0] if dates else parse_date(when),
+        consultation=fields.get("consultation"), scrutiny_committee=fields.get("scrutiny"),
+        contact=name)
+    person = PersonMention(name, pack.span(first, last), role=post,
+                           context="forward_plan.contact") if name else None
+    return decision, person
+
+
 @register("forward_plan")
 def extract_forward_plan(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     records = DocumentRecords(segment=segment)
@@ -135,6 +182,12 @@ def extract_forward_plan(pack: PackText, segment: Segment, ctx: PackContext) -> 
                     records.people.append(made[1])
             elif records.key_decisions and any(clean(c) for c in cells):
                 _extend(records.key_decisions[-1], cells, columns, pack, n)
+        if not records.key_decisions:  # no table: decisions as blocks of labelled lines
+            for first, last, fields in _stacked(pack, segment):
+                decision, person = _stacked_decision(pack, first, last, fields)
+                records.key_decisions.append(decision)
+                if person:
+                    records.people.append(person)
         records.reports.append(Report(title=clean(segment.title), span=pack.span(segment.start),
                                       kind="forward_plan"))
         records.bodies = prose_body_mentions(pack, segment, "forward_plan")
