@@ -193,7 +193,7 @@ def to_gold_json(px: PackExtraction) -> dict[str, Any]:
             "ref", "outcome_number", "outcome_heading", "outcome", "action", "lead",
             "deadline", "deadline_date", "measure")),
         "work_programme": _simple(every("work_programme"), ("section", "topic", "due",
-                                                            "status", "notes")),
+                                                            "status", "notes", "lead")),
         "task_groups": _simple(every("task_groups"), ("title", "status", "actions")),
         "key_decisions": _simple(every("key_decisions"), (
             "ref", "title", "decision", "decision_maker", "expected_date", "consultation",

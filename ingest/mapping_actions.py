@@ -35,6 +35,8 @@ def map_commitments(m: Mapper, d: r.DocumentRecords, doc: URIRef) -> None:
         m.add(node, REM.due, wp.due)
         m.add(node, REM.status, wp.status)
         m.add(node, REM.notes, wp.notes)
+        for lead in m.agents([wp.lead] if wp.lead else []):
+            m.g.add((node, REM.lead, lead))
         m.provenance(node, wp.span, doc)
     for tg in d.task_groups:
         node = m.iri("task-group", doc_key, tg.title)

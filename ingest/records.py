@@ -303,6 +303,7 @@ class WorkProgrammeItem:
     due: str | None = None
     status: str | None = None
     notes: str | None = None
+    lead: str | None = None  # the officer or body bringing the item, as written
 
 
 @dataclass

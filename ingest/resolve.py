@@ -192,6 +192,8 @@ class _Collector:
         for pl in d.plan_lines:
             for name in pl.lead:
                 self.agent(name, pl.span, "plan.lead", "Lead")
+        for wp in d.work_programme:
+            self.agent(wp.lead, wp.span, "work_programme.lead")
         for kd in d.key_decisions:
             for name in split_names(kd.decision_maker or ""):
                 self.agent(name, kd.span, "key_decision.decision_maker")

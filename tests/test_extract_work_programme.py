@@ -174,3 +174,19 @@ def test_bodies_named_in_cells_and_wrapped_topics() -> None:
             "Budget Task and Finish Group"} <= names
     assert "New Dementia Unit" not in names  # a bullet item's topic, not a body named
     assert not any(n.startswith("Dates of") for n in names)
+
+
+def test_schedule_by_meeting_date_with_lead_officers() -> None:
+    """'Meeting date | Item | Lead officer | Purpose | Status': every row an item, none
+    taken for a header because a cell says 'Task group follow-up'."""
+    _, rec = run("work_programme_by_meeting.txt")
+    got = [(i.topic, i.due, i.status, i.notes, i.lead) for i in rec.work_programme]
+    assert got == [
+        ("Ofsted focused visit - progress on the improvement plan", "9 July 2020",
+         "Scheduled", "Monitoring", "Director of Children's Services"),
+        ("Children missing education", "9 July 2020", "Scheduled", "Task group follow-up",
+         "Head of Education Access"),
+        ("Elective home education", "15 October 2020", "To be confirmed",
+         "Policy development", "Head of Education Access"),
+        ("Youth justice plan", "14 January 2021", "Deferred", "Pre-decision scrutiny",
+         "Head of Youth Justice")]

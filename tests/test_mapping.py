@@ -333,3 +333,15 @@ def test_recommendation_from_plan_wording_is_due_when_its_deadline_is_a_date() -
            for r in g.subjects(RDF.type, REM.Recommendation)}
     assert due == {"30 June 2019": Literal("2019-06-30", datatype=XSD.date),
                    "Within three months": None}
+
+
+def test_work_programme_item_is_led_by_its_lead() -> None:
+    pack = read_pack("riverton_a.txt")
+    ex = riverton(pack)
+    doc = DocumentRecords(Segment("work_programme", "Work Programme", 8, 10, 3))
+    doc.work_programme.append(WorkProgrammeItem("Fostering", pack.span(9), lead="Noor Haddad"))
+    ex.documents.append(doc)
+    _, g = to_graph(ex, pack, BASE)
+    rows = g.query(PREFIXES + """SELECT ?name WHERE {
+        ?i a rem:WorkProgrammeItem ; rem:topic "Fostering" ; rem:lead ?p . ?p rdfs:label ?name }""")
+    assert [str(r[0]) for r in rows] == ["Noor Haddad"]

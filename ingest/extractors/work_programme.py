@@ -25,6 +25,7 @@ COLUMNS = {
     "due": r"\bdue\b|^date of meeting|^meeting date|^dates?$|timescale|^when\b|^target",
     "status": r"status|progress",
     "notes": r"notes|comments|reason|purpose|suggested action|outcome",
+    "lead": r"lead|officer|presenter|responsib|report author",
     "reporting": r"reporting|frequency",
     "actions": r"^actions?\b|next steps",
 }
@@ -140,8 +141,11 @@ class _Schedule:
 
     def _row(self, n: int, cells: list[str]) -> None:
         found = header_map(cells, COLUMNS)
+        # a header names columns: a row with a date in it is an item ('9 July 2020 | ... |
+        # Task group follow-up' is no header for all its 'task group')
         if "topic" in found and len([c for c in cells if clean(c)]) >= 2 \
-                and len(clean(cells[found["topic"]]).split()) <= 3:
+                and len(clean(cells[found["topic"]]).split()) <= 3 \
+                and not any(find_dates(clean(c)) for c in cells):
             self.columns, self.prev, self.carry_due = found, [], None
             return
         if not self.columns:
@@ -177,7 +181,9 @@ class _Schedule:
             status = " ".join(filter(None, ["Discontinued", due]))
             due = None
         self.items.append(WorkProgrammeItem(topic, self.pack.span(n), section=self.section,
-                                            due=due, status=status, notes=notes))
+                                            due=due, status=status, notes=notes,
+                                            lead=clean(cell(cells, self.columns, "lead"))
+                                            or None))
 
     def _task_row(self, n: int, cells: list[str]) -> None:
         title = clean(cell(cells, self.columns, "topic"))
