@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.names_in_prose import is_body, post_and_org
-from ingest.textutil import clean, split_names, split_row, strip_title
+from ingest.textutil import clean, is_furniture, split_names, split_row, strip_title
 
 SECTIONS = {
     "present": "present", "members present": "present", "councillors present": "present",
@@ -252,6 +252,8 @@ def read_attendance(lines: list[str], first_line: int,
         c = clean(raw)
         if stop is not None and stop.match(c):
             break
+        if is_furniture(raw):  # 'Page 3' between the lines of a list
+            continue
         sec = section_of(raw)
         if sec:
             flush()

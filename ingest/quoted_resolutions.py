@@ -16,7 +16,7 @@ import re
 from ingest.minutes_decisions import action_owner
 from ingest.records import Resolution, Segment
 from ingest.text import PackText
-from ingest.textutil import clean, parse_date, split_row
+from ingest.textutil import clean, is_furniture, parse_date, split_row
 
 _MARK = re.compile(r"\bRESOLVED\b\s*[:–—-]?\s*")
 _THAT = re.compile(r"(?:^|(?<=[\s>]))(That\s.+?)(?=<p>|</p>|$)", re.S)
@@ -57,9 +57,13 @@ def quoted_resolutions(pack: PackText, segment: Segment) -> list[Resolution]:
 def _list_after(pack: PackText, n: int, last: int) -> tuple[list[str], int]:
     """Bullets of the next non-blank line (a continuation row or a list), lower-cased at the
     start as items of the sentence they finish, and that line's number."""
-    for k in range(n + 1, min(n + 3, last) + 1):
+    skipped = 0
+    for k in range(n + 1, last + 1):
         line = pack.line(k)
-        if not line.strip():
+        if not line.strip() or is_furniture(line):  # a page break between row and rest
+            skipped += 1
+            if skipped > 4:
+                break
             continue
         items = [clean(i).rstrip(" .;") for i in _ITEM.findall(line)]
         items = [i[:1].lower() + i[1:] for i in items if i]

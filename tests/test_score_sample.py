@@ -36,8 +36,12 @@ KNOWN_GAPS: dict[str, tuple[float, str]] = {}
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
-    out = tmp_path_factory.mktemp("score") / "out.json"
-    out.write_text(json.dumps(to_gold_json(extract_pack(SAMPLE)), default=str),
+    return _scores(SAMPLE, tmp_path_factory.mktemp("score"))
+
+
+def _scores(pack: Path, tmp: Path) -> dict[str, float]:
+    out = tmp / "out.json"
+    out.write_text(json.dumps(to_gold_json(extract_pack(pack)), default=str),
                    encoding="utf-8")
     spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
     assert spec and spec.loader
@@ -75,3 +79,19 @@ def test_known_gaps_are_still_gaps(scores: dict[str, float]) -> None:
     for measure in KNOWN_GAPS:
         floor = STRICT_FLOOR if measure in STRICT else FLOOR
         assert scores[measure] < floor, f"{measure} now meets {floor}: drop it from KNOWN_GAPS"
+
+
+def test_page_breaks_anywhere_change_no_score(scores: dict[str, float],
+                                              tmp_path: Path) -> None:
+    """PDF conversion puts a page number wherever a page ends: inside an attendance list, a
+    resolution's clauses, a table row carried on to the next page. The sample with 'Page
+    N' set off by blank lines after every 45th line scores as the sample does."""
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    paged: list[str] = []
+    for i, line in enumerate(lines, 1):
+        paged.append(line)
+        if i % 45 == 0:
+            paged += ["", f"Page {i // 45 + 1}", ""]
+    pack = tmp_path / "paged.txt"
+    pack.write_text("\n".join(paged), encoding="utf-8")
+    assert _scores(pack, tmp_path) == scores

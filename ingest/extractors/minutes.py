@@ -37,7 +37,7 @@ from ingest.records import (
 )
 from ingest.segment_rules import MINUTES_TITLES
 from ingest.text import PackText
-from ingest.textutil import clean, find_dates, parse_date, parse_time
+from ingest.textutil import clean, find_dates, is_furniture, parse_date, parse_time
 
 _HEAD = re.compile(r"minutes\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting\s+of\s+)?"
                    r"(?:the\s+)?(?P<body>.+?)\s*(?:held\s+(?:on|at|in)\b|meeting\s+held\b|,|$)",
@@ -268,6 +268,9 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
         c = clean(raw)
         if is_minute_heading(raw, minute.number if minute else None) or RESOLVED.match(c):
             break
+        if is_furniture(raw):  # a page break inside the clauses
+            k += 1
+            continue
         ct = clause_text(raw)
         if ct:
             if last_clause:
