@@ -1,7 +1,9 @@
 """PDF files as lines of the text model, with tables as TAB-separated rows.
 
-pdfplumber reads the text layer and finds ruled tables: text outside tables becomes lines in
-reading order, each table row one TAB-separated line, pages set off by blank lines. When
+pdfplumber reads the text layer and finds ruled tables: text outside tables becomes one line
+a paragraph in reading order (printed lines wrapped at the page's edge joined again, a blank
+line where the spacing says a paragraph ends; :func:`paragraphs`), each table row one
+TAB-separated line, pages set off by blank lines. When
 pdfplumber cannot open a file, pypdf is tried (plain text, no tables). A PDF neither can
 read, or one without a text layer (a scan), is an error the caller reports with the file.
 """
@@ -9,11 +11,59 @@ read, or one without a text layer (a scan), is an error the caller reports with 
 from __future__ import annotations
 
 import io
+import itertools
 import logging
+import re
+from typing import Any
 
 
 class PdfTextError(ValueError):
     """The PDF could not be read; the message says why (without the file name)."""
+
+
+#: A line that opens an item of its own, never the rest of the line above it.
+_OPENS_ITEM = re.compile(r"^\s*(?:[-\u2013\u2022\u25aa\u25a0*]\s|\(?[a-z0-9]{1,3}[.)]\s|"
+                         r"\d+(?:\.\d+)+\s)", re.I)
+#: A line this close to the right edge of the page's text was wrapped, not ended.
+_WRAP_MARGIN = 0.12
+
+
+def paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str, bool]]:
+    """pdfplumber's text lines of one page as (top, text, after a gap) paragraphs.
+
+    Why: a PDF's text layer has one line per printed line, where the text packs the agenda
+    was converted from (and every extractor) have one line per paragraph and a blank line
+    between paragraphs; a name wrapped over two printed lines ('Central and Eastern
+    Cheshire Primary Care' / 'Trust ...') was then two half-names. A line that reaches the
+    right edge of the text, with no more than the usual line spacing below it, runs on
+    into the next (unless that one opens a list item, or it ends with a colon); a gap
+    wider than the usual spacing starts a paragraph."""
+    if not lines:
+        return []
+    left, right = min(ln["x0"] for ln in lines), max(ln["x1"] for ln in lines)
+    spacing = sorted(b["top"] - a["bottom"] for a, b in itertools.pairwise(lines)
+                     if b["top"] > a["bottom"])
+    heights = sorted(ln["bottom"] - ln["top"] for ln in lines)
+    # the spacing inside a paragraph: the page's tighter gaps, at most most of a line's
+    # height (a page of one-line paragraphs has no tighter gaps to learn from)
+    usual = min(spacing[len(spacing) // 4] if spacing else 0.0, 0.9 * heights[len(heights) // 2])
+    out: list[tuple[float, str, bool]] = []
+    prev: dict[str, Any] | None = None
+    for line in lines:
+        text = line["text"].rstrip()
+        gap = line["top"] - prev["bottom"] if prev is not None else 0.0
+        wide = prev is not None and gap > max(usual * 1.5, usual + 3)
+        if (prev is not None and out and not wide
+                and prev["x1"] >= right - _WRAP_MARGIN * (right - left)
+                and not out[-1][1].endswith(":") and not _OPENS_ITEM.match(text)):
+            top, before, gapped = out[-1]
+            joined = before[:-1] + text.lstrip() if re.search(r"[a-z]-$", before) and \
+                text.lstrip()[:1].islower() else f"{before} {text.lstrip()}"
+            out[-1] = (top, joined, gapped)
+        else:
+            out.append((line["top"], text, wide))
+        prev = line
+    return out
 
 
 def _plumber_lines(data: bytes) -> list[str]:
@@ -22,7 +72,7 @@ def _plumber_lines(data: bytes) -> list[str]:
     lines: list[str] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            items: list[tuple[float, str]] = []
+            items: list[tuple[float, str, bool]] = []
             tables = page.find_tables()
             rest = page
             for table in tables:
@@ -34,13 +84,15 @@ def _plumber_lines(data: bytes) -> list[str]:
                 for row, cells in zip(table.rows, rows, strict=False):
                     text = "\t".join((c or "").replace("\n", " ").strip() for c in cells)
                     if text.strip():
-                        items.append((row.bbox[1], text))
-            for line in rest.extract_text_lines():
-                items.append((line["top"], line["text"]))
+                        items.append((row.bbox[1], text, False))
+            items += paragraphs(rest.extract_text_lines())
             items.sort(key=lambda t: t[0])
             if lines and items:
                 lines.append("")
-            lines.extend(text.rstrip() for _, text in items)
+            for _top, text, gapped in items:
+                if gapped and lines and lines[-1]:
+                    lines.append("")
+                lines.append(text.rstrip())
     return lines
 
 

@@ -177,3 +177,28 @@ def test_html_lists_keep_their_numbers_and_a_minuted_plan_table_gives_actions():
     assert ([o.name for o in act.owners], act.timescale_as_written) == (["Tom Reid"],
                                                                         "April 2020")
     assert [(s.checkpoint, s.rag) for s in act.statuses] == [("February 2020", "green")]
+
+
+def test_pdf_lines_wrapped_by_the_page_are_one_paragraph(tmp_path):
+    """A PDF prints a paragraph over several lines; the text model has one line a
+    paragraph and a blank line between paragraphs (as the converted packs have), so a
+    name wrapped at the edge of the page is one name again. List items stay apart."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    first = ("1.1 The report of the inspection was published on 19 August 2011 and the "
+             "Central and Eastern Cheshire Primary Care Trust was found to be good in its "
+             "work with the Local Safeguarding Children Board.")
+    for text in (first, "Areas for improvement",
+                 "- ensure that every child is seen alone at each visit and that this is "
+                 "recorded in the case file by the social worker",
+                 "- improve supervision"):
+        pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    path = tmp_path / "wrapped.pdf"
+    pdf.output(str(path))
+    lines = load(path).lines
+    assert lines == [first, "", "Areas for improvement", "",
+                     "- ensure that every child is seen alone at each visit and that this is "
+                     "recorded in the case file by the social worker", "",
+                     "- improve supervision"]
