@@ -38,6 +38,8 @@ _INLINE = [
     re.compile(rf"^(?P<area>.+?)[\s:\-–]*(?P<g>{_GRADE_NUM})\.?$", re.I),
     re.compile(rf"^(?P<area>.+?)[\s:\-–]*(?:rating|judgement)\s*:\s*(?P<g>{_WORD})\.?$", re.I),
     re.compile(rf"^(?P<area>[A-Z][^:–]{{2,100}}?)\s*(?::|\s–)\s*(?P<g>{_WORD})\.?$", re.I),
+    # CQC's key questions: 'Are services safe? Requires improvement'
+    re.compile(rf"^(?P<area>(?:are|is)\s[^?]{{2,80}}\?)\s*(?P<g>{_WORD})\.?$", re.I),
 ]
 _LABEL_WORDS = {"rating", "judgement", "grade", "overall rating", "overall judgement"}
 _TABLE_TITLE = re.compile(r"^(?:record|summary|table) of (?:the )?(?:main )?"

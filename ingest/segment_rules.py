@@ -198,11 +198,14 @@ _INSPECTION_KEYS = re.compile(
     r"^(inspection dates?|dates? of inspection|reporting inspector|lead inspector|age group|"
     r"published|publication date|date published|date of publication|unique reference number|"
     r"urn|inspection number|type of inspection|dates? of (?:review|visit)|(?:review|visit) "
-    r"dates?)\s*(?::|\t)\s*(.*)$", re.I)
+    r"dates?|dates? of (?:the )?inspection visits?|inspection visit dates?)\s*(?::|\t)\s*(.*)$",
+    re.I)
 _INSPECTION_STRONG = {"inspection dates", "inspection date", "dates of inspection",
                       "date of inspection", "reporting inspector", "lead inspector",
                       "dates of review", "date of review", "review dates", "dates of visit",
-                      "date of visit", "visit dates", "visit date"}
+                      "date of visit", "visit dates", "visit date", "date of inspection visit",
+                      "dates of inspection visit", "date of the inspection visit",
+                      "inspection visit dates", "inspection visit date"}
 
 
 def inspection_report(lines: list[str], i: int) -> Start | None:
@@ -237,11 +240,19 @@ def _inspection_title(lines: list[str], i: int) -> tuple[int, str | None]:
         j = k
     if j is None or not title_like(lines[j], _LONG_TITLE):
         return i, None
-    start = j
+    start, title = j, clean(lines[j])
     k = prev_content(lines, j, within=2)
-    if k is not None and title_like(lines[k], 8) and _COUNCIL.search(clean(lines[k])):
+    if k is not None and title_like(lines[k], 8) and _BODY_LINE.search(clean(lines[k])):
         start = k
-    return with_preamble(lines, start), clean(lines[j])
+        if _GENERIC_TITLE.match(title):  # 'X NHS Trust' over 'Inspection report'
+            title = f"{clean(lines[k])} {title}"
+    return with_preamble(lines, start), title
+
+
+#: The inspected body's name on the line above a report's title, in any case.
+_BODY_LINE = re.compile(_COUNCIL.pattern, re.I)
+#: A report's title that names no one ('Inspection report', 'Quality report').
+_GENERIC_TITLE = re.compile(r"^(?:(?:inspection|quality|focused|review)\s+)?report$", re.I)
 _ONE_LINE_INSPECTION = re.compile(
     rf"^(?:{_INSPECTORATE}\s*[:\-–]\s*.*\binspection\b|.*\binspection\s+of\b.*\(\s*published\s"
     r".*\d{4}\s*\)$)", re.I)

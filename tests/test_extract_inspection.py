@@ -313,3 +313,22 @@ def test_headings_over_what_a_report_asks_to_improve(heading: str) -> None:
     from ingest.improvements import _HEADING
 
     assert _HEADING.match(heading)
+
+
+def test_cqc_trust_report_key_questions_and_must_and_should_actions() -> None:
+    """A CQC provider report: titled by the provider's name over 'Inspection report',
+    'Date of inspection visit:', the key questions graded inline ('Are services safe?
+    Requires improvement'), 'Action the trust MUST / SHOULD take to improve'."""
+    recs, _ = run("inspection_cqc_trust.txt")
+    [insp] = recs.inspections
+    assert (insp.title, insp.subject_body, insp.dates, insp.published) == (
+        "Westmere Community Health NHS Trust Inspection report",
+        "Westmere Community Health NHS Trust", ["2020-03-03", "2020-03-05"], "2020-06-12")
+    assert [(j.area, j.grade) for j in insp.judgements] == [
+        ("Overall rating for this trust", 3), ("Are services safe?", 3),
+        ("Are services effective?", 2), ("Are services caring?", 2),
+        ("Are services responsive?", 2), ("Are services well-led?", 3)]
+    assert [r.text for r in recs.recommendations] == [
+        "The trust must ensure that staff complete mandatory safeguarding training",
+        "The trust must ensure that medicines are stored safely",
+        "The trust should review its complaints response times"]

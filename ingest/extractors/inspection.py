@@ -20,6 +20,7 @@ from ingest.improvements import areas_for_improvement
 from ingest.inline_defs import body_type, find_acronym_definitions, find_body_names
 from ingest.judgements import findings_table, graded_headings, norm, reconcile
 from ingest.literal_search import LiteralSearch
+from ingest.names_in_prose import is_body
 from ingest.records import (
     Acronym,
     BodyMention,
@@ -59,9 +60,9 @@ _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _RANGE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\s*"
                     rf"(?:to|until|and|-|–|—)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})",
                     re.I)
-_FIELD = re.compile(r"^((?:inspection|review|visit) dates?|dates? of (?:the )?(?:inspection|review|"
-                    r"visit)|(?:reporting|lead) inspector|published|publication date|date "
-                    r"published|date of publication)\s*:\s*(.+)$", re.I)
+_FIELD = re.compile(r"^((?:inspection |review |visit )+dates?|dates? of (?:the )?(?:inspection|"
+                    r"review|visit)(?: visits?)?|(?:reporting|lead) inspector|published|"
+                    r"publication date|date published|date of publication)\s*:\s*(.+)$", re.I)
 
 
 def _field_key(label: str) -> str:
@@ -161,13 +162,25 @@ def _title(lines: list[tuple[int, str]], segment: Segment) -> tuple[int, str]:
         if _FIELD.match(t):
             break
         head.append((n, t))
-    for n, t in head:
+    for i, (n, t) in enumerate(head):
         if re.search(r"\b(?:inspection|review|report|visit)\b", t, re.I):
+            if i and _GENERIC_TITLE.match(t):  # 'X NHS Trust' over 'Inspection report'
+                return head[i - 1][0], f"{head[i - 1][1]} {t}"
             return n, t
     return head[0] if head else (lines[0][0], segment.title)
 
 
+#: A report's title that names no one ('Inspection report'): the provider's name above it
+#: makes the title, and names the inspected body.
+_GENERIC_TITLE = re.compile(r"^(?:(?:inspection|quality|focused|review)\s+)?report$", re.I)
+_PROVIDER_TITLE = re.compile(r"^(.+?)\s+(?:(?:inspection|quality|focused|review)\s+)?report$",
+                             re.I)
+
+
 def _subject(text: str, title: str, ctx: PackContext) -> str | None:
+    provider = _PROVIDER_TITLE.match(title)
+    if provider and is_body(provider[1]):  # 'Westmere Community NHS Trust Inspection report'
+        return provider[1]
     place_m = re.search(r"((?:[A-Z][\w'’-]*\s*)+)$", title)
     place = place_m[1].strip() if place_m else None
     if ctx.council and (place is None or norm(place) in norm(ctx.council)):
