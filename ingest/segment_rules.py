@@ -116,8 +116,13 @@ def agenda(lines: list[str], i: int) -> Start | None:
     start, title = i, c
     if c.lower() == "agenda":
         j = prev_content(lines, i, within=2)
+        below = next((k for k in range(i + 1, min(len(lines), i + 4)) if not is_blank(lines[k])),
+                     None)
         if j is not None and title_like(lines[j]):
             start, title = j, f"{clean(lines[j])} Agenda"
+        elif below is not None and title_like(lines[below], 10) and ":" not in lines[below] \
+                and not _NUMBERED_ITEM.match(clean(lines[below])):
+            title = f"{clean(lines[below])} Agenda"  # ModernGov: 'Agenda' over 'Cabinet'
     return Start(with_preamble(lines, start), "agenda", title, i + 1)
 
 

@@ -155,14 +155,16 @@ def is_blank(line: str) -> bool:
 _FURNITURE = re.compile(
     r"^(?:this page (?:is |has been )?(?:intentionally|deliberately) (?:left )?blank\.?"
     r"|(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*of\s*\d{1,4})?"
-    r"|©\s*crown copyright(?:\s+\d{4})?\.?|\(c\)\s*crown copyright(?:\s+\d{4})?\.?)$",
+    r"|©\s*crown copyright(?:\s+\d{4})?\.?|\(c\)\s*crown copyright(?:\s+\d{4})?\.?"
+    r"|public document pack)$",
     re.I,
 )
 
 
 def is_furniture(line: str) -> bool:
     """Page furniture: 'This page is intentionally left blank', a bare page number
-    ('12', 'Page 3 of 10', '- 7 -'), '© Crown copyright 2011'.
+    ('12', 'Page 3 of 10', '- 7 -'), '© Crown copyright 2011', the 'Public Document Pack'
+    stamp of ModernGov's published packs.
     """
     return bool(_FURNITURE.match(clean(line)))
 

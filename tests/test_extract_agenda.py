@@ -80,3 +80,20 @@ def test_agenda_written_as_a_table():
     [m] = recs.meetings
     assert (m.body, m.date, m.start_time) == ("NORTHBROOK SAFEGUARDING ADULTS BOARD",
                                               "2019-03-14", "10:00")
+
+
+def test_moderngov_agenda_title_under_the_pack_stamp_and_membership():
+    """'Public Document Pack' (the stamp) over 'Agenda' over 'Cabinet': the Cabinet's
+    agenda; 'Membership: Councillors P Grant (Leader), S Okoro ...' its members."""
+    _, recs = extract_excerpt("agenda_moderngov.txt", "agenda", PackContext())
+    [m] = recs.meetings
+    assert (m.body, m.date, m.start_time, m.venue) == ("Cabinet", "2020-05-12", "14:00",
+                                                      "Virtual meeting")
+    members = [(p.name, p.title, p.role, p.body) for p in recs.people
+               if p.context == "agenda.membership"]
+    assert members == [("P Grant", "Councillor", "Leader", "Cabinet"),
+                       ("S Okoro", "Councillor", "Member", "Cabinet"),
+                       ("L Price", "Councillor", "Member", "Cabinet"),
+                       ("M Webb", "Councillor", "Member", "Cabinet")]
+    assert [i.title for i in recs.agenda_items][-1] == (
+        "Adult Social Care Market Position Statement")

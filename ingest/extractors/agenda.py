@@ -13,6 +13,7 @@ import re
 from ingest.body_mentions import body_mentions
 from ingest.extractors import PackContext, register
 from ingest.extractors._columns import header_map
+from ingest.names_in_prose import is_person
 from ingest.records import (
     AgendaItem,
     DocumentRecords,
@@ -23,7 +24,7 @@ from ingest.records import (
     Span,
 )
 from ingest.text import PackText
-from ingest.textutil import clean, parse_date, parse_time, split_row
+from ingest.textutil import clean, parse_date, parse_time, split_names, split_row, strip_title
 
 _FIELD = re.compile(r"^(date|time|venue|place|location)\s*:\s*(.*)$", re.I)
 _ITEM = re.compile(r"^(?:item\s+)?(\d{1,2})[.):]?\s+(\S.*)$", re.I)
@@ -107,6 +108,29 @@ def _paragraph_after(pack: PackText, line: int, stop: int) -> tuple[str | None, 
     return (" ".join(lines) or None), last
 
 
+_MEMBERSHIP = re.compile(r"^(?:membership|members)\s*:\s*(\S.*)$", re.I)
+_ROLE = re.compile(r"\(([^)]+)\)")
+
+
+def _membership(pack: PackText, segment: Segment, body: str, out: DocumentRecords) -> None:
+    """'Membership: Councillors P Grant (Leader), S Okoro and L Price': the body's members,
+    each a member of it (or in the role the brackets give)."""
+    for n in range(segment.start, min(segment.end, segment.start + 40) + 1):
+        m = _MEMBERSHIP.match(clean(pack.line(n)))
+        if not m:
+            continue
+        shared = None
+        for part in split_names(m[1]):
+            role = _ROLE.search(part)
+            title, name = strip_title(_ROLE.sub("", part))
+            shared = title if title else shared
+            if name and is_person(name):
+                out.people.append(PersonMention(name, pack.span(n), title=title or shared,
+                                                role=role[1] if role else "Member",
+                                                body=body, context="agenda.membership"))
+        return
+
+
 @register("agenda")
 def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecords:
     out = DocumentRecords(segment=segment)
@@ -151,6 +175,7 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
             out.agenda_items.append(AgendaItem(number=num, title=title, span=pack.span(n),
                                                pages=pages, purpose=purpose, meeting_date=date))
     _contacts(pack, segment, out)
+    _membership(pack, segment, body, out)
     out.bodies.extend(body_mentions(pack, segment.start, segment.end, "agenda"))
     for b in out.bodies:
         if b.name.lower() == body.lower():
