@@ -114,7 +114,7 @@ def _reports(px: PackExtraction) -> list[dict[str, Any]]:
 def _report_item(px: PackExtraction, rep: Report) -> dict[str, Any]:
     """A Report as the gold's item. ``author`` is who the report is of as the document
     says it: the person, else the people who sign it, else the post its cover names
-    ('Report of: Borough Solicitor', kept in ``author_role`` too). ``to_body`` is the
+    ('Report of: Head of Legal Services', kept in ``author_role`` too). ``to_body`` is the
     body it is addressed to by its resolved name ('REPORT TO: CABINET' is the Cabinet)."""
     item = _simple([rep], _REPORT_FIELDS)[0]
     item["author"] = rep.author or "; ".join(rep.signatories) or rep.author_role

@@ -33,8 +33,8 @@ def paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str, bool]]:
 
     Why: a PDF's text layer has one line per printed line, where the text packs the agenda
     was converted from (and every extractor) have one line per paragraph and a blank line
-    between paragraphs; a name wrapped over two printed lines ('Central and Eastern
-    Cheshire Primary Care' / 'Trust ...') was then two half-names. A line that reaches the
+    between paragraphs; a name wrapped over two printed lines ('North and West
+    Northshire Primary Care' / 'Trust ...') was then two half-names. A line that reaches the
     right edge of the text, with no more than the usual line spacing below it, runs on
     into the next (unless that one opens a list item, or it ends with a colon); a gap
     wider than the usual spacing starts a paragraph."""
