@@ -27,6 +27,7 @@ names that fit several bodies and near-matches no rule explains are reported in
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -104,6 +105,14 @@ class BodyResult:
     merges: list[Merge]
     unresolved: list[Merge]
     names: dict[str, str]  # as written -> body key
+
+
+#: What a council is made of: a body named after the council's place is part of it only if
+#: it is one of these (its committees, teams and services).
+_COUNCIL_PARTS = frozenset({"committee", "team_or_service"})
+#: Bodies named after a place with no head noun that are nonetheless bodies of their own.
+_OWN_BODY = re.compile(r"\b(?:police|constabulary|fire and rescue|healthwatch|university|"
+                       r"college|hospice|nhs)\b", re.I)
 
 
 class BodyResolver(NameRules):
@@ -385,8 +394,11 @@ class BodyResolver(NameRules):
             if up and loose(up) in self.index:
                 parent = body_key(self._name_of(self.index[loose(up)]))
             elif home_key and key != home_key and any(
-                    loose(name).startswith(p + " ") for p in self.places):
-                parent = home_key  # 'Northshire Council Carers Team' is part of the council
+                    loose(name).startswith(p + " ") for p in self.places) and (
+                    typ in _COUNCIL_PARTS if body_head(name) else not _OWN_BODY.search(name)):
+                # 'Northshire Council Carers Team' is part of the council; the place's
+                # safeguarding board, partnerships, hospital or police are bodies of their own
+                parent = home_key
                 typ = "team_or_service" if body_head(name) is None else typ
             aliases = sorted({u.text.strip() for u in c.uses} - {name})
             spans = [u.span for u in c.uses if u.span is not None]

@@ -365,3 +365,16 @@ def test_a_post_written_with_its_organisation_is_held_there() -> None:
     assert roles["Nia Vale"] == [("Director of Nursing", trust)]
     assert [r for r, _ in roles["Cai Rees"]] == [
         "Director of Adults, Community, Health and Wellbeing"]
+
+
+def test_bodies_named_after_the_place_are_not_all_the_council_s() -> None:
+    """'Upton Borough Council Grants Team' is part of the council; the place's safeguarding
+    board, partnership, hospital and police are bodies of their own."""
+    px = run(doc("Upton Borough Council", "Upton Borough Council",
+                 "Upton Borough Council Grants Team", "Upton Safeguarding Children Board",
+                 "Upton Carers Partnership", "Upton Hospital", "Upton Police"))
+    council = body_of(px, "Upton Borough Council").key
+    parents = {b.name: b.parent for b in px.bodies}
+    assert parents["Upton Borough Council Grants Team"] == council
+    assert [parents[n] for n in ("Upton Safeguarding Children Board", "Upton Carers Partnership",
+                                 "Upton Hospital", "Upton Police")] == [None] * 4
