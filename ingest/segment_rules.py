@@ -288,7 +288,8 @@ def _titled(kind: str, pattern: str, extra: Callable[[str], bool] | None = None)
 
 
 action_plan_title = _titled("action_plan", r"\b(action|improvement)\s+plan\b")
-implementation_title = _titled("implementation_plan", r"\b(implementation|delivery)\s+plan\b")
+implementation_title = _titled("implementation_plan",
+                               r"\b(implementation|delivery|business)\s+plan\b")
 forward_plan = _titled(
     "forward_plan", r"^(?:draft\s+)?(?:forward\s+plan|notice\s+of\s+key\s+decisions?|"
     r"key\s+decisions?\s+(?:forward\s+)?plan)|\bFORWARD PLAN\b")
@@ -415,7 +416,7 @@ SUPPRESSED_IN: dict[str, set[str]] = {
     "minutes": {"minutes"},
     "forward_plan": {"forward_plan", "agenda", "minutes", "work_programme"},
     "acronym_table": {"acronym_table", "strategy"},
-    "implementation_plan": {"implementation_plan"},
+    "implementation_plan": {"implementation_plan"} | _NARRATIVE,
     "action_plan": {"action_plan"} | _NARRATIVE | {"strategy", "implementation_plan"},
     "action_plan_table": {"action_plan", "inspection_report"} | _NARRATIVE,
     "implementation_table": {"implementation_plan", "action_plan", "work_programme",

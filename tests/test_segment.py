@@ -202,3 +202,19 @@ def test_a_markdown_heading_s_marks_are_not_in_the_title() -> None:
     segs, _ = segment(pack)
     assert [(s.kind, s.title) for s in segs] == [
         ("strategy", "Eastmoor Early Help Strategy 2014-2017")]
+
+
+def test_business_plan_is_a_plan_but_not_a_heading_inside_a_report() -> None:
+    plan = "\n".join([
+        "Northbrook Safeguarding Adults Board Business Plan 2020-2021", "",
+        "| Ref | Action | Lead | By when | Status |", "|---|---|---|---|---|",
+        "| 1.1 | Publish a self-neglect protocol | Board Business Manager | June 2020 | Done |"])
+    segs, _ = segment(PackText.from_string(plan))
+    assert [(s.kind, s.start) for s in segs] == [("implementation_plan", 1)]
+    report = "\n".join([
+        "REPORT TO: CABINET", "", "Date of Meeting: 12 May 2020", "",
+        "Report of: Chief Executive", "", "Subject: Council Business Plan 2020-24", "",
+        "1. Purpose", "", "1.1 To approve the plan.", "", "Council Business Plan", "",
+        "The plan sets out our priorities."])
+    segs, _ = segment(PackText.from_string(report))
+    assert [s.kind for s in segs] == ["officer_report"]
