@@ -129,8 +129,8 @@ def agenda(lines: list[str], i: int) -> Start | None:
 MINUTES_TITLES = [
     re.compile(r"^(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:an?\s+|the\s+)?"
                r"(?:[\w-]+\s+){0,3}meeting\s+of\b", re.I),
-    re.compile(r"^minutes\s+of\s+the\s+(?!meeting|previous|last)[A-Z][\w&,'’ -]+\s+"
-               r"(?:held|meeting)\s+(?:on|at)\b"),
+    re.compile(r"^(?i:minutes\s+of\s+the)\s+(?!(?i:meeting|previous|last)\b)[A-Z][\w&,'’ -]+"
+               r"\s+(?i:held|meeting)\s+(?i:on|at)\b"),
     # 'Minutes of a (the) meeting held on ...' under a line naming the body; a sentence
     # ('Minutes of the meeting held on 3 May were agreed.') ends with a full stop
     re.compile(r"^(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:an?|the)\s+meeting\s+held\s+"

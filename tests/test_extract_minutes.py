@@ -196,3 +196,16 @@ def test_who_a_resolution_asks_to_act():
         "That the minutes be signed by the Chairman": "A Chair",
     }
     assert {t: action_owner(t, "A Chair", body) for t in cases} == cases
+
+
+def test_board_minutes_agreed_recommended_to_and_decision_lines():
+    """'Minutes of the X Board held on ...'; 'AGREED:', 'RECOMMENDED to Council:' (the
+    Council is asked to act) and 'DECISION: The Director ... to publish ...'."""
+    _, recs = extract_excerpt("minutes_hwb.txt", "minutes")
+    [m] = recs.meetings
+    assert (m.body, m.date, m.chair, m.vice_chair) == (
+        "Northbrook Health and Wellbeing Board", "2020-04-02", "Sam Okoro", "Amir Khan")
+    assert [(r.minute_number, r.text[:22], r.action_owner) for r in recs.resolutions] == [
+        ("1", "That the Better Care F", None),
+        ("2", "That the Pharmaceutica", "Council"),
+        ("3", "The Director of Public", "Director of Public Health")]

@@ -233,7 +233,8 @@ def _decisions(pack: PackText, seg: Segment, first: int, meeting: Meeting, att: 
                                             context="minutes.declaration"))
         m = RESOLVED.match(c)
         if m and _opens_decision(c, m):
-            n = _resolution(pack, seg, n, m[2].strip(), current, meeting, att, out)
+            lead, to = _addressed(m[2].strip())
+            n = _resolution(pack, seg, n, lead, current, meeting, att, out, to)
             continue
         n += 1
 
@@ -245,16 +246,28 @@ def _opens_decision(line: str, m: re.Match[str]) -> bool:
         re.match(r"^\s*(?:[:\-–—]|that\b|\(?[a-z1-9]\))", after, re.I))
 
 
+_ADDRESSED = re.compile(r"^to\s+(?:the\s+)?([A-Z][\w&'’ -]{1,60}?)\s*[:\-–—]\s*(.*)$")
+
+
+def _addressed(lead: str) -> tuple[str, str | None]:
+    """'RECOMMENDED to Council: That ...': the decision's text, and the body asked to take
+    it (which then acts on it, unless a clause names someone else)."""
+    m = _ADDRESSED.match(lead)
+    return (m[2], m[1]) if m else (lead, None)
+
+
 def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteHeading | None,
-                meeting: Meeting, att: Attendance, out: DocumentRecords) -> int:
-    """Read the decision opening at line ``n``; returns the line after it."""
+                meeting: Meeting, att: Attendance, out: DocumentRecords,
+                to: str | None = None) -> int:
+    """Read the decision opening at line ``n`` (recommended ``to`` a body, if it says so);
+    returns the line after it."""
 
     def add(clause: str | None, text: str, a: int, b: int) -> None:
         out.resolutions.append(Resolution(
             minute_number=minute.number if minute else None,
             minute_title=minute.title if minute else None, clause=clause, text=text,
-            span=pack.span(a, b), action_owner=action_owner(text, meeting.chair,
-                                                            meeting.body),
+            span=pack.span(a, b),
+            action_owner=action_owner(text, meeting.chair, meeting.body) or to,
             meeting_date=meeting.date, body=meeting.body))
 
     at = len(out.resolutions)
