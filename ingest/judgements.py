@@ -80,13 +80,27 @@ def grade_of(text: str) -> int | None:
     return None
 
 
+_RATED_AS = re.compile(r"\s+(?:was|were|is|are|has been)\s+(?:rated|judged|graded|found)"
+                       r"(?:\s+(?:as|to be))?$", re.I)
+
+
+def _inline_area(text: str) -> str:
+    """'Overall, the Youth Justice Service was rated as' -> 'Overall'; 'Leadership' stays."""
+    area = _RATED_AS.sub("", text.strip(" :-–"))
+    return "Overall" if re.match(r"^overall\s*,", area, re.I) else area
+
+
 def heading_like(text: str) -> bool:
     """A short title line: not a numbered paragraph, not a sentence, not a table row."""
     s = text.strip()
     words = s.split()
     return (2 <= len(s) <= 120 and 1 <= len(words) <= 16 and not s.endswith((".", ",", ";"))
             and not re.match(r"^\d+[.)]\s", s) and (s[0].isupper() or s[0].isdigit())
-            and "\t" not in s)
+            and "\t" not in s and not _FIELD_LINE.match(s))
+
+
+#: A header field ('Publication date: 21 April 2020'), not a heading.
+_FIELD_LINE = re.compile(r"^[A-Za-z][\w '’/-]{1,40}:\s+\S")
 
 
 @dataclass
@@ -139,7 +153,7 @@ def graded_headings(pack: PackText, start: int, end: int) -> tuple[list[Found], 
             if m and heading_like(m["area"]) and grade_of(m["g"]) \
                     and norm(m["area"]) not in _LABEL_WORDS:
                 g = grade_of(m["g"])
-                found.append((i, Found(Judgement(m["area"].strip(" :-–"), g, pack.span(n),
+                found.append((i, Found(Judgement(_inline_area(m["area"]), g, pack.span(n),
                                                  grade_label=label_of(g, m["g"])))))
                 break
         else:
@@ -201,7 +215,13 @@ def findings_table(pack: PackText, start: int, end: int,
         section = None
         if heading is not None:
             section = majors.get(norm(heading[1]), heading[1])
-        j = Judgement(cells[0].strip(" :"), g, pack.span(n), section=section,
+        # 'Domain | Standard | Rating': the graded area is the column next to the grade,
+        # the first column its section
+        named = [c for c in cells[:-1] if grade_of(c) is None and not c.strip().isdigit()]
+        area = named[-1] if named else cells[0]
+        if len(named) >= 2 and section is None:
+            section = named[0].strip(" :")
+        j = Judgement(area.strip(" :"), g, pack.span(n), section=section,
                       grade_label=label_of(g, cells[-1]), origin="table")
         rows.append(Found(j, table_heading=heading))
     return rows

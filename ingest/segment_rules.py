@@ -224,7 +224,8 @@ def inspection_report(lines: list[str], i: int) -> Start | None:
     return Start(start, "inspection_report", title or clean(lines[i]), end)
 
 
-_INSPECTORATE = r"(?:ofsted|cqc|care quality commission|hmi\w*|her majesty's inspectorate[\w ]*)"
+_INSPECTORATE = (r"(?:ofsted|cqc|care quality commission|hmi\w*|(?:her majesty's|hm) "
+                 r"inspectorate[\w ]*)")
 #: A line that only names the inspectorate(s), between a report's title and its key block.
 _INSPECTORATE_LINE = re.compile(
     rf"^{_INSPECTORATE}(?:\s+(?:and|&)\s+(?:the\s+)?{_INSPECTORATE})*$", re.I)

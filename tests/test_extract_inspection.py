@@ -332,3 +332,22 @@ def test_cqc_trust_report_key_questions_and_must_and_should_actions() -> None:
         "The trust must ensure that staff complete mandatory safeguarding training",
         "The trust must ensure that medicines are stored safely",
         "The trust should review its complaints response times"]
+
+
+def test_probation_inspection_standards_table_and_overall_rating() -> None:
+    """HM Inspectorate of Probation: its name between title and header block; 'Overall,
+    X was rated as: Requires improvement'; a 'Domain | Standard | Rating' table graded by
+    standard, the domain its section; header fields are no section headings."""
+    recs, _ = run("inspection_hmip.txt")
+    [insp] = recs.inspections
+    assert (insp.title, insp.inspectorate, insp.reporting_inspector, insp.published) == (
+        "An inspection of youth offending services in Westmere",
+        "HM Inspectorate of Probation", "Jo Martin", "2020-04-21")
+    assert [(j.area, j.section, j.grade) for j in insp.judgements] == [
+        ("Overall", None, 3),
+        ("1.1 Governance and leadership", "1. Organisational delivery", 2),
+        ("1.2 Staff", "1. Organisational delivery", 3),
+        ("2.1 Assessment", "2. Court disposals", 3),
+        ("2.2 Planning", "2. Court disposals", 4)]
+    assert [(r.text[:30], r.section) for r in recs.recommendations] == [
+        ("improve the quality of assessm", None), ("ensure that staff have the tra", None)]

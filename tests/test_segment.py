@@ -189,6 +189,7 @@ def test_plan_whose_first_column_is_the_requirement_is_an_action_plan() -> None:
      "Inspection of safeguarding and looked after children services Westshire"),
     ("inspection_cqc_trust.txt",  # the provider's name over 'Inspection report'
      "Westmere Community Health NHS Trust Inspection report"),
+    ("inspection_hmip.txt", "An inspection of youth offending services in Westmere"),
 ])
 def test_inspection_reports_are_one_document_from_their_title(name: str, title: str) -> None:
     pack = PackText.from_string((DATA / "excerpts" / name).read_text(encoding="utf-8"))
