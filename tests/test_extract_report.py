@@ -190,3 +190,16 @@ def test_cabinet_response_table_gives_numbered_actions_with_their_leads():
         ("R2", "Schools should notify the Coun", ["Head of Education Access"], "December 2020"),
         ("R3", "The Cabinet Member should rece", ["Director of Children's Services"],
          "Quarterly from October 2020")]
+
+
+def test_cabinet_report_template_with_bulleted_recommendations():
+    """'Cabinet Member:', 'Report author: Name, Post'; recommendations as bullets under
+    'Cabinet is recommended to:'."""
+    _, recs = extract_excerpt("report_cabinet_template.txt", "officer_report")
+    [r] = recs.reports
+    assert (r.title, r.to_body, r.meeting_date, r.portfolio_holder) == (
+        "Adult Social Care Market Position Statement", "Cabinet", "2020-05-12", "L Price")
+    assert (r.author, r.author_role) == ("Priya Shah", "Head of Commissioning")
+    assert r.decisions_requested == [
+        "Approve the Market Position Statement",
+        "Delegate minor amendments to the Director of Adult Social Care."]

@@ -73,7 +73,9 @@ def _decisions(pack: PackText, seg: Segment) -> tuple[list[str], int | None]:
     start: int | None = None
     section = None
     for n in range(seg.start, seg.end + 1):
-        c = strip_bullet(clean(pack.line(n)))
+        raw = clean(pack.line(n))
+        c = strip_bullet(raw)
+        bullet = c != raw  # '- approve the statement;' under 'Cabinet is recommended to:'
         head = _SECTION.match(c)
         if head and not _ITEM.match(c) and len(head[2].split()) <= 10:
             if section is not None:
@@ -89,6 +91,9 @@ def _decisions(pack: PackText, seg: Segment) -> tuple[list[str], int | None]:
         m = _ITEM.match(c)
         if m and (not section or m[1].split(".")[0] == section):
             items.append(re.sub(r"(?:;|,)?\s*(?:and)?\s*$", "", m[2]).strip())
+        elif bullet and c:
+            item = re.sub(r"(?:;|,)?\s*(?:and)?\s*$", "", c).strip()
+            items.append(item[:1].upper() + item[1:])
         elif items and not c.endswith(":"):
             items[-1] = f"{items[-1]} {c}"
         elif not section and not c.endswith(":"):
