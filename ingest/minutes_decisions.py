@@ -62,7 +62,8 @@ def _follows(previous: str, number: str) -> bool:
 #: Director provide an update ...'); receiving or noting a report is not acting.
 _ACTS = re.compile(
     r"^(?:(?i:that)\s+)?(?:(?i:the)\s+)?(?!(?i:that|the)\b)([A-Z][\w'’,&() -]*?)\s+"
-    r"(?:to\s+)?(?:continue|review|consider|provide|report|write|bring|submit|circulate|arrange|prepare|present|investigate|"
+    r"(?:to\s+)?(?:continue|review|consider|provide|report|write|bring|submit|circulate|"
+    r"arrange|prepare|present|investigate|"
     r"liaise|ensure|respond|update|produce|undertake|share|send|seek|explore|monitor|"
     r"establish|develop|examine|commission|organise|hold|visit|invite|contact|pursue|"
     r"work|meet|draft|publish|implement|set\s+up)\b"
