@@ -32,6 +32,8 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
+#: '14-Jul-2020', '14-Jul-20' (spreadsheet exports): a two-digit year only between hyphens
+_DAY_MON_HYPHEN = re.compile(rf"\b(\d{{1,2}})-({_MONTH_RE})\.?-(\d{{4}}|\d{{2}})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 
@@ -64,6 +66,9 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         add(_iso(int(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1])), m)
     for m in _MONTH_DAY_YEAR.finditer(text):
         add(_iso(int(m[3]), MONTHS[m[1].lower().rstrip(".")], int(m[2])), m)
+    for m in _DAY_MON_HYPHEN.finditer(text):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        add(_iso(year, MONTHS[m[2].lower().rstrip(".")], int(m[1])), m)
     for m in _NUMERIC.finditer(text):
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         add(_iso(year, int(m[2]), int(m[1])), m)  # UK order: day first

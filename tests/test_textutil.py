@@ -30,6 +30,9 @@ from ingest.textutil import (
     ("September 5, 2012", "2012-09-05"),
     ("held on Wednesday, 20th July, 2011 at Committee Suite 2/3", "2011-07-20"),
     ("31/02/2011", None),
+    ("14-Jul-2020", "2020-07-14"),  # spreadsheet exports
+    ("14-Jul-20", "2020-07-14"),
+    ("on 14 July 20 children were seen", None),  # a two-digit year only between hyphens
     ("Outcome 2.1", None),
     ("", None),
 ])
