@@ -195,6 +195,7 @@ def findings_table(pack: PackText, start: int, end: int,
     if begin is None:
         return rows
     heading: tuple[int, str] | None = None
+    columns: list[str] = []  # the last header row's cells, for a grid of grades
     for n in range(begin + 1, end + 1):
         raw = pack.line(n)
         if not raw.strip() or is_separator_row(raw):
@@ -203,15 +204,23 @@ def findings_table(pack: PackText, start: int, end: int,
             if "blank" in raw.lower():
                 break
             continue
-        cells = [c for c in (split_row(raw) or [cleaned(raw)]) if c]
+        every = split_row(raw) or [cleaned(raw)]
+        cells = [c for c in every if c]
         if len(cells) == 1:
             if not heading_like(cells[0]) or grade_of(cells[0]):
                 break
             heading = (n, cells[0].strip(" :"))
             continue
+        graded = [i for i, c in enumerate(every) if c and grade_of(c) is not None]
+        if not graded:
+            columns = every  # a header row ('Area | Judgement', '| Safe | Effective ...')
+            continue
+        if len(graded) >= 2 and len(columns) == len(every):
+            rows += _grid_row(pack, n, every, graded, columns, heading)
+            continue
         g = grade_of(cells[-1])
         if g is None:
-            continue  # a header row ('Area | Judgement')
+            continue
         section = None
         if heading is not None:
             section = majors.get(norm(heading[1]), heading[1])
@@ -225,6 +234,22 @@ def findings_table(pack: PackText, start: int, end: int,
                       grade_label=label_of(g, cells[-1]), origin="table")
         rows.append(Found(j, table_heading=heading))
     return rows
+
+
+def _grid_row(pack: PackText, n: int, cells: list[str], graded: list[int], columns: list[str],
+              heading: tuple[int, str] | None) -> list[Found]:
+    """A row of a grid of grades (CQC: '| Maternity | Good | Good | Outstanding | ...' under
+    '| | Safe | Effective | Caring | ...'): one judgement per graded cell, the column's
+    key question its area, the row (the service) its section."""
+    label = next((c for i, c in enumerate(cells) if c and i not in graded), None)
+    out = []
+    for i in graded:
+        g = grade_of(cells[i])
+        area = columns[i].strip(" :") or f"Column {i + 1}"
+        out.append(Found(Judgement(area, g, pack.span(n), section=label,
+                                   grade_label=label_of(g, cells[i]), origin="table"),
+                         table_heading=heading))
+    return out
 
 
 def _graded_row(raw: str) -> bool:

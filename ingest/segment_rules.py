@@ -248,10 +248,11 @@ def _inspection_title(lines: list[str], i: int) -> tuple[int, str | None]:
         return i, None
     start, title = j, clean(lines[j])
     k = prev_content(lines, j, within=2)
-    if k is not None and title_like(lines[k], 8) and _BODY_LINE.search(clean(lines[k])):
-        start = k
-        if _GENERIC_TITLE.match(title):  # 'X NHS Trust' over 'Inspection report'
-            title = f"{clean(lines[k])} {title}"
+    if k is not None and title_like(lines[k], 8):
+        if _GENERIC_TITLE.match(title):  # 'X NHS Trust' / 'X Hospital' over 'Inspection report'
+            start, title = k, f"{clean(lines[k])} {title}"
+        elif _BODY_LINE.search(clean(lines[k])):
+            start = k
     return with_preamble(lines, start), title
 
 

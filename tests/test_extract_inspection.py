@@ -351,3 +351,14 @@ def test_probation_inspection_standards_table_and_overall_rating() -> None:
         ("2.2 Planning", "2. Court disposals", 4)]
     assert [(r.text[:30], r.section) for r in recs.recommendations] == [
         ("improve the quality of assessm", None), ("ensure that staff have the tra", None)]
+
+
+def test_cqc_grid_of_ratings_gives_a_judgement_per_service_and_key_question() -> None:
+    recs, _ = run("inspection_cqc_grid.txt")
+    [insp] = recs.inspections
+    got = {(j.section, j.area): j.grade for j in insp.judgements}
+    assert len(got) == 18
+    assert got[("Maternity", "Caring")] == 1
+    assert got[("Urgent and emergency care", "Responsive")] == 3
+    assert got[("Overall", "Overall")] == 3
+    assert {j.origin for j in insp.judgements} == {"table"}

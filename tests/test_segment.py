@@ -190,6 +190,7 @@ def test_plan_whose_first_column_is_the_requirement_is_an_action_plan() -> None:
     ("inspection_cqc_trust.txt",  # the provider's name over 'Inspection report'
      "Westmere Community Health NHS Trust Inspection report"),
     ("inspection_hmip.txt", "An inspection of youth offending services in Westmere"),
+    ("inspection_cqc_grid.txt", "Westmere Hospital Inspection report"),
 ])
 def test_inspection_reports_are_one_document_from_their_title(name: str, title: str) -> None:
     pack = PackText.from_string((DATA / "excerpts" / name).read_text(encoding="utf-8"))
