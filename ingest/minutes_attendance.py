@@ -99,10 +99,11 @@ _PLURAL_TITLE = re.compile(r"^(councillors|cllrs)\b", re.I)
 
 
 #: Words that make a member's details a post ('Cabinet Member for ...', 'Director of ...').
-_MEMBER_POST = re.compile(r"\b(officer|manager|director|head|clerk|solicitor|executive|adviser|"
-                          r"advisor|lead|coordinator|assistant|secretary|treasurer|chief|"
-                          r"member|chair\w*|representative|portfolio holder|commissioner|"
-                          r"governor|advocate|superintendent|inspector|constable)\b", re.I)
+_POST_TERMS = (r"officer|manager|director|head|clerk|solicitor|executive|adviser|advisor|lead|"
+               r"coordinator|assistant|secretary|treasurer|chief")
+_MEMBER_POST = re.compile(rf"\b({_POST_TERMS}|member|chair\w*|representative|portfolio holder|"
+                          r"commissioner|governor|advocate|superintendent|inspector|constable)\b",
+                          re.I)
 
 
 def _one_a_line(buffer: list[tuple[int, str]]) -> bool:
@@ -195,8 +196,7 @@ def _continues(section: str, raw: str, c: str) -> bool:
     return section == "officers" and len(c.split()) <= 12 and not c.endswith(".")
 
 
-_POST_WORD = re.compile(r"\b(officer|manager|director|head|clerk|solicitor|executive|adviser|"
-                        r"advisor|lead|coordinator|assistant|secretary|treasurer|chief)\b", re.I)
+_POST_WORD = re.compile(rf"\b({_POST_TERMS})\b", re.I)
 
 
 def _officers_inline(att: Attendance, text: str, line: int) -> None:

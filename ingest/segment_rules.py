@@ -258,8 +258,9 @@ def _inspection_title(lines: list[str], i: int) -> tuple[int, str | None]:
 
 #: The inspected body's name on the line above a report's title, in any case.
 _BODY_LINE = re.compile(_COUNCIL.pattern, re.I)
-#: A report's title that names no one ('Inspection report', 'Quality report').
-_GENERIC_TITLE = re.compile(r"^(?:(?:inspection|quality|focused|review)\s+)?report$", re.I)
+#: The words of a report's title that names no one ('Inspection report', 'Quality report').
+GENERIC_REPORT = r"(?:(?:inspection|quality|focused|review)\s+)?report"
+_GENERIC_TITLE = re.compile(rf"^{GENERIC_REPORT}$", re.I)
 _ONE_LINE_INSPECTION = re.compile(
     rf"^(?:{_INSPECTORATE}\s*[:\-–]\s*.*\binspection\b|.*\binspection\s+of\b.*\(\s*published\s"
     r".*\d{4}\s*\)$)", re.I)

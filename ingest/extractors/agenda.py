@@ -58,6 +58,11 @@ def _items(pack: PackText, seg: Segment, first: int) -> list[tuple[int, int, str
     return found
 
 
+def _pages(text: str | None) -> str | None:
+    """'7-98' and '7 – 98' as '7 - 98'."""
+    return re.sub(r"\s*[-–]\s*", " - ", text) if text else None
+
+
 #: An agenda written as a table: its header names the item number and title columns.
 _TABLE_COLUMNS = {"number": r"^(?:item|no\.?|number|#|ref)$",
                   "title": r"title|subject|business|report|description|^agenda item$",
@@ -86,7 +91,7 @@ def _table_items(pack: PackText, seg: Segment, first: int) -> list[tuple[int, in
         if num and row["title"]:
             pages = row.get("pages")
             found.append((n, int(num[1]), row["title"],
-                          re.sub(r"\s*[-–]\s*", " - ", pages) if pages else None,
+                          _pages(pages),
                           row.get("purpose")))
     return found
 
@@ -167,7 +172,7 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
         purpose, last = _paragraph_after(pack, n, stop)
         out.agenda_items.append(AgendaItem(
             number=num, title=title, span=pack.span(n, max(n, last)),
-            pages=re.sub(r"\s*[-–]\s*", " - ", pages_m[1]) if pages_m else None,
+            pages=_pages(pages_m[1] if pages_m else None),
             purpose=purpose, part=part, meeting_date=date))
 
     if not items:

@@ -32,6 +32,7 @@ from ingest.records import (
     Warning_,
 )
 from ingest.referenced import referenced_inspection
+from ingest.segment_rules import GENERIC_REPORT
 from ingest.text import PackText
 from ingest.textutil import MONTHS, parse_date, strip_title
 
@@ -172,9 +173,8 @@ def _title(lines: list[tuple[int, str]], segment: Segment) -> tuple[int, str]:
 
 #: A report's title that names no one ('Inspection report'): the provider's name above it
 #: makes the title, and names the inspected body.
-_GENERIC_TITLE = re.compile(r"^(?:(?:inspection|quality|focused|review)\s+)?report$", re.I)
-_PROVIDER_TITLE = re.compile(r"^(.+?)\s+(?:(?:inspection|quality|focused|review)\s+)?report$",
-                             re.I)
+_GENERIC_TITLE = re.compile(rf"^{GENERIC_REPORT}$", re.I)
+_PROVIDER_TITLE = re.compile(rf"^(.+?)\s+{GENERIC_REPORT}$", re.I)
 
 
 def _subject(text: str, title: str, ctx: PackContext) -> str | None:
