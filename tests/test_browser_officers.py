@@ -19,7 +19,7 @@ from graph.settings import Settings
 from ingest.load import ingest_paths
 from tests.conftest import DATA, ROOT, SAMPLE
 from tests.helpers.api_app import live_server
-from tests.helpers.browser import Watched, chromium, require_chromium
+from tests.helpers.browser import Watched, chromium, require_chromium, wait_until
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
@@ -67,7 +67,7 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
 def open_network(page, url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(url, wait_until="load")
     page.wait_for_selector("#network canvas", timeout=10_000)
-    page.wait_for_function("window.remitNetwork && window.remitNetwork.ready", timeout=15_000)
+    wait_until(page, "window.remitNetwork && window.remitNetwork.ready")
 
 
 def test_network_draws_the_projection(world, watched) -> None:
@@ -89,7 +89,7 @@ def test_a_filter_changes_the_node_count(world, watched) -> None:
     page.select_option("#f-timescale", timescale)
     with page.expect_navigation():
         page.click("#filters button[type=submit]")
-    page.wait_for_function("window.remitNetwork && window.remitNetwork.ready", timeout=15_000)
+    wait_until(page, "window.remitNetwork && window.remitNetwork.ready")
     assert page.evaluate("remitNetwork.nodes.length") == count
     assert "timescale=" in page.url
     shot(page, "network-filtered")
@@ -129,7 +129,7 @@ def test_search_focuses_a_node(world, watched) -> None:
     label = page.evaluate("remitNetwork.nodes.get().find(n => n.kind === 'body').label")
     page.fill("#find", label)
     page.press("#find", "Enter")
-    page.wait_for_function("document.getElementById('find-status').textContent !== ''")
+    wait_until(page, "document.getElementById('find-status').textContent !== ''")
     assert page.inner_text("#find-status").startswith("Showing")
     selected = page.evaluate("remitNetwork.network.getSelectedNodes()")
     assert len(selected) == 1
@@ -199,8 +199,7 @@ def test_a_large_view_is_drawn_at_once_without_physics(browser, tmp_path: Path) 
     try:
         with live_server(store_dir) as url:
             w.page.goto(url + "/network", wait_until="load")
-            w.page.wait_for_function("window.remitNetwork && window.remitNetwork.ready",
-                                     timeout=10_000)
+            wait_until(w.page, "window.remitNetwork && window.remitNetwork.ready", 10)
             assert w.page.evaluate("remitNetwork.nodes.length") == nodes
             assert w.page.evaluate("remitNetwork.network.physics.physicsEnabled") is False
             assert w.page.locator("#links tbody tr").count() > 0

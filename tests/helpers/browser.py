@@ -88,3 +88,20 @@ class Watched:
 
     def close(self) -> None:
         self.context.close()
+
+
+def wait_until(page: Any, expression: str, timeout: float = 15.0) -> None:
+    """Wait until ``expression`` is truthy in ``page``, asking it with ``page.evaluate``.
+
+    Why not ``page.wait_for_function``: its polling re-evaluates a string inside the page,
+    which a page whose Content-Security-Policy forbids 'unsafe-eval' (every page of the
+    app) refuses whenever the first check comes back false: a race that failed a fresh
+    CI run (Playwright issue 7395). ``evaluate`` goes through the DevTools protocol and is
+    not subject to the page's CSP."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{expression!r} still false after {timeout:g} s")
+        time.sleep(0.05)
