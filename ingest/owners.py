@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.records import Owner
+from ingest.refdata import reference
 from ingest.textutil import clean, split_names, strip_title
 
 PLACEHOLDERS = {"tbd", "tbc", "tba", "n/a", "na", "-", "--", "?", "none", "unassigned",
@@ -62,6 +63,50 @@ def owner_kind(name: str) -> str:
     return "post"
 
 
+_POST_HEAD = re.compile(r"^(?:head|director|assistant|deputy|chief|manager|chair|lead|officer|"
+                        r"executive|interim|acting|senior|principal)\b", re.I)
+
+
+def _continues_post(post: str, piece: str, cell: str) -> bool:
+    """Whether ``piece`` is the end of a post's title that ' and ' cut off: 'Head of HR and
+    OD', 'Director of Finance and Resources' are one post each, where 'Head of Finance and
+    CCG' (an NHS body) and 'Director of Finance and A Smith' are two owners."""
+    if owner_kind(post) != "post" or " of " not in f" {post.lower()} " \
+            or not re.search(rf"{re.escape(post)}\s+(?:and|&)\s+{re.escape(piece)}", cell):
+        return False
+    kind = owner_kind(piece)
+    if kind in ("person", "role") or _POST_HEAD.match(piece) or len(piece.split()) > 3:
+        return False
+    if kind == "body" and " " not in piece:  # an acronym: a body if reference data says so
+        ref = reference()
+        return ref.body(piece) is None and ref.generic(piece) is None
+    return kind == "post"
+
+
+def _holds(person: str, post: str, cell: str) -> bool:
+    """'James Allerton, ICT Manager': a person, a comma, then a post (not a body or role)."""
+    return (owner_kind(strip_title(person)[1]) == "person" and owner_kind(post) == "post"
+            and re.search(rf"{re.escape(person)}\s*,\s*{re.escape(post)}", cell) is not None)
+
+
+def _merged(parts: list[str], cell: str) -> list[tuple[str, str | None]]:
+    """(part, post) after re-joining a post's title cut at ' and ', and after reading
+    'Name, Post' as one person holding that post."""
+    out: list[tuple[str, str | None]] = []
+    for part in parts:
+        if out and out[-1][1] is None and _continues_post(out[-1][0], part, cell):
+            joiner = "&" if re.search(rf"{re.escape(out[-1][0])}\s*&", cell) else "and"
+            out[-1] = (f"{out[-1][0]} {joiner} {part}", None)
+        elif out and out[-1][1] and _continues_post(out[-1][1], part, cell):
+            joiner = "&" if re.search(rf"{re.escape(out[-1][1])}\s*&", cell) else "and"
+            out[-1] = (out[-1][0], f"{out[-1][1]} {joiner} {part}")
+        elif out and out[-1][1] is None and _holds(out[-1][0], part, cell):
+            out[-1] = (out[-1][0], part)
+        else:
+            out.append((part, None))
+    return out
+
+
 def split_owners(text: str | None) -> tuple[list[Owner], bool]:
     """(owners, unassigned) for a responsible-officer cell."""
     cell = clean(text)
@@ -72,7 +117,7 @@ def split_owners(text: str | None) -> tuple[list[Owner], bool]:
     if m:
         qualifier, cell = m[1].capitalize(), cell[m.end():]
     owners: list[Owner] = []
-    for part in split_names(cell):
+    for part, post in _merged(split_names(cell), cell):
         q = qualifier
         tm = _TRAILING_Q.search(part)
         name = part
@@ -82,8 +127,10 @@ def split_owners(text: str | None) -> tuple[list[Owner], bool]:
         if not name or name.lower() in PLACEHOLDERS:
             continue
         as_written = f"{m[0].strip()} {part}".strip() if m and not owners else part
+        if post:
+            as_written = f"{as_written}, {post}"
         owners.append(Owner(as_written=as_written, name=name, kind=owner_kind(name),  # type: ignore[arg-type]
-                            qualifier=q))
+                            qualifier=q, post=post))
     return owners, not owners
 
 

@@ -113,6 +113,7 @@ class Owner:
     name: str  # cleaned: qualifiers and "(tbc)" removed
     kind: OwnerKind = "person"
     qualifier: str | None = None  # "Initially", "tbc" ...
+    post: str | None = None  # "James Allerton, ICT Manager": the post the person holds
 
 
 Relation = Literal[

@@ -182,7 +182,8 @@ class _Collector:
                 if not o.name or a.unassigned:
                     continue
                 if o.kind == "person":
-                    self.person(o.name, a.span, "Responsible officer", context="action.owner")
+                    self.person(o.name, a.span, o.post or "Responsible officer",
+                                context="action.owner")
                 elif o.kind == "post":
                     self.post(o.name, a.span)
                 elif o.kind == "body":

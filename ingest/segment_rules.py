@@ -45,6 +45,8 @@ _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+\S")
 _BULLET = re.compile(r"^[-–•■*▪●]\s")
 _ITEM_LINE = re.compile(r"^(agenda item|item)\s+\d+\w?$", re.I)
 _AGENDA_END = re.compile(r"\bagenda$", re.I)
+_COVER_LINE = re.compile(r"^(?:public document pack|agenda pack|supplementary (?:agenda|pack))$",
+                         re.I)
 _MEETING_FIELD = re.compile(r"^\s*(date|time|venue|place|location)\s*:", re.I)
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}\.?\s+\S")
 _STACKED_MINUTES = re.compile(r"^(draft\s+|unconfirmed\s+)?minutes:?$", re.I)
@@ -116,6 +118,9 @@ def agenda(lines: list[str], i: int) -> Start | None:
     start, title = i, c
     if c.lower() == "agenda":
         j = prev_content(lines, i, within=2)
+        if j is not None and (_LABELLED.match(clean(lines[j])) or "," in clean(lines[j])
+                              or textutil.parse_date(lines[j])):
+            j = _body_line_above(lines, j)  # ModernGov: body, date, venue, membership, 'AGENDA'
         below = next((k for k in range(i + 1, min(len(lines), i + 4)) if not is_blank(lines[k])),
                      None)
         if j is not None and title_like(lines[j]):
@@ -124,6 +129,24 @@ def agenda(lines: list[str], i: int) -> Start | None:
                 and not _NUMBERED_ITEM.match(clean(lines[below])):
             title = f"{clean(lines[below])} Agenda"  # ModernGov: 'Agenda' over 'Cabinet'
     return Start(with_preamble(lines, start), "agenda", title, i + 1)
+
+
+_LABELLED = re.compile(r"^[A-Za-z][A-Za-z ]{1,24}:\s")
+_BODY_HEAD = re.compile(r"\b(?:committee|sub-committee|board|cabinet|council|panel|partnership|"
+                        r"forum|group|commission|executive|assembly|authority)$", re.I)
+
+
+def _body_line_above(lines: list[str], i: int, within: int = 10) -> int | None:
+    """The nearest line above ``i`` that names a body ('Audit and Governance Committee'),
+    over the date, venue and membership lines a cover puts between it and 'AGENDA'."""
+    for j in range(i - 1, max(-1, i - within - 1), -1):
+        c = clean(lines[j])
+        if _COVER_LINE.match(c):
+            return None
+        if c and title_like(lines[j], 10) and _BODY_HEAD.search(c) and "," not in c \
+                and not _LABELLED.match(c) and not textutil.parse_date(c):
+            return j
+    return None
 
 
 MINUTES_TITLES = [

@@ -30,6 +30,7 @@ _PATTERNS = [
                        r"|improvement (?:area|required|needed)"),
     ("key_actions", r"action|task|intervention|what|\bhow\b|steps|activit"),
 ]
+_REVISED = re.compile(r"\b(?:revised|new|amended|extended|current|latest)\b", re.I)
 _COMPILED = [(role, re.compile(rx)) for role, rx in _PATTERNS]  # every cell of every row
 
 
@@ -42,6 +43,8 @@ class Columns:
     rag_of: dict[int, int] = field(default_factory=dict)  # evidence column -> its RAG column
     #: RAG columns of no evidence column: the row's status as the paper reports it
     lone_rag: dict[int, str] = field(default_factory=dict)  # column -> header as written
+    #: 'Revised Target Date' beside 'Original Target Date': the deadline now, where given
+    revised: int | None = None
 
     def index(self, role: str) -> int | None:
         return next((i for i, r in enumerate(self.roles) if r == role), None)
@@ -59,6 +62,11 @@ def classify(cells: list[str]) -> Columns | None:
     if "recommendation" not in roles or not ({"timescale", "key_actions", "owner"} & set(roles)):
         return None
     cols = Columns(roles)
+    if roles.count("timescale") > 1:
+        cols.revised = next((i for i, r in enumerate(roles) if r == "timescale"
+                             and _REVISED.search(cells[i])), None)
+        if cols.revised is not None:
+            roles[cols.revised] = None
     for i, role in enumerate(roles):
         if role == "evidence":
             m = re.search(r"\(([^)]*)\)", cells[i]) or re.search(

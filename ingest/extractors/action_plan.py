@@ -90,7 +90,8 @@ def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section:
     span = pack.span(n, last or n)
     act = Action(span=span, recommendation_id=_cell(row, cols.index("ref")),
                  recommendation_text=_cell(row, cols.index("recommendation")),
-                 timescale_as_written=_cell(row, cols.index("timescale")),
+                 timescale_as_written=(_cell(row, cols.revised)
+                                       or _cell(row, cols.index("timescale"))),
                  key_actions=_cell(row, cols.index("key_actions")), owners=owners,
                  unassigned=unassigned, reporting_schedule=schedule, reports_to=firm,
                  reporting_frequency=freq, section=section)
@@ -119,7 +120,7 @@ def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section:
                 out.people.append(PersonMention(m[1], span, context="action_plan.key_actions"))
     for o in owners:
         if o.kind == "person":
-            out.people.append(PersonMention(o.name, span, role="Responsible officer",
+            out.people.append(PersonMention(o.name, span, role=o.post or "Responsible officer",
                                             context="action_plan.owner"))
     return act
 

@@ -113,6 +113,36 @@ def _paragraph_after(pack: PackText, line: int, stop: int) -> tuple[str | None, 
     return (" ".join(lines) or None), last
 
 
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{1,24}:\s")
+_VENUE_WORDS = re.compile(r"\b(?:room|hall|house|chamber|centre|center|offices?|building|library|"
+                          r"civic|virtual|online|microsoft teams|zoom|hub)\b", re.I)
+
+
+def _unlabelled_fields(pack: PackText, segment: Segment) -> dict[str, tuple[int, str]]:
+    """A cover's date line ('Thursday, 28th March, 2019 at 2.00 pm') and the venue line
+    under it, written without 'Date:' or 'Venue:' labels, above the first item."""
+    for n in range(segment.start, min(segment.end, segment.start + 15) + 1):
+        c = clean(pack.line(n))
+        if _ITEM.match(c):
+            break
+        date = parse_date(c) if c and len(c.split()) <= 12 and not _LABEL.match(c) else None
+        if not (date and _FULL_DATE.match(date)):
+            continue
+        found = {"date": (n, c)}
+        if parse_time(c):
+            found["time"] = (n, c)
+        nxt = next((k for k in range(n + 1, min(segment.end, n + 3) + 1)
+                    if clean(pack.line(k))), None)
+        if nxt is not None:
+            v = clean(pack.line(nxt))
+            if len(v.split()) <= 12 and _VENUE_WORDS.search(v) and not _LABEL.match(v) \
+                    and not parse_date(v):
+                found["venue"] = (nxt, v)
+        return found
+    return {}
+
+
 _MEMBERSHIP = re.compile(r"^(?:membership|members)\s*:\s*(\S.*)$", re.I)
 _ROLE = re.compile(r"\(([^)]+)\)")
 
@@ -145,6 +175,8 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
         m = _FIELD.match(clean(pack.line(n)))
         if m:
             fields.setdefault(m[1].lower(), (n, m[2].strip()))
+    if "date" not in fields:
+        fields.update(_unlabelled_fields(pack, segment))
     date = parse_date(fields.get("date", (0, ""))[1])
     head_end = max([n for n, _ in fields.values()] + [segment.start])
     venue = (fields.get("venue") or fields.get("place") or fields.get("location") or (0, ""))[1]

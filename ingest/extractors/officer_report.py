@@ -27,7 +27,8 @@ _KEY = re.compile(
     r"^(report\s+to|to|report\s+of|report\s+by|report\s+from|from|report\s+author|author|"
     r"date\s+of\s+meeting|meeting\s+date|date|subject\s*/\s*title|subject|title\s+of\s+report|"
     r"report\s+title|title|portfolio\s+holders?|cabinet\s+member|lead\s+member|"
-    r"name|designation|job\s+title|post|tel(?:ephone)?(?:\s+no)?|e-?mail|contact\s+officer)"
+    r"name|designation|job\s+title|post|tel(?:ephone)?(?:\s+no)?|e-?mail|contact\s+officer|"
+    r"lead\s+officer|responsible\s+officer)"
     r"\s*(?::|\t|(?<=of|by)\s+(?=the\s))\s*(.*)$", re.I)
 _SECTION = re.compile(r"^(\d{1,2})(?:\.0)?\.?\s+(\S.*)$")
 _DECISION_HEAD = re.compile(r"^(decisions?\s+requested|recommendations?|decision\s+required)\b",
@@ -116,6 +117,13 @@ def read_report(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentR
     date = value("date of meeting", "meeting date", "date")
     holder = value("portfolio holder", "portfolio holders", "cabinet member", "lead member")
     author, role = split_author(of[1]) if of else (None, None)
+    lead = value("report author", "author", "lead officer", "responsible officer")
+    if author is None and lead is not None and lead is not of:
+        # 'Report of: Head of Internal Audit' over 'Lead Officer: Andrew Fenwick, Head of
+        # Internal Audit': the named officer wrote it
+        name, post = split_author(lead[1])
+        if name:
+            author, role, of = name, post or role, lead
     holder_name = strip_title(holder[1])[1] if holder else None
     decisions, _ = _decisions(pack, segment)
     contact = _contact(pack, segment)

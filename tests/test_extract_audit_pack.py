@@ -1,0 +1,69 @@
+"""An audit committee's pack (ModernGov cover, follow-up report, tracker appendix): the
+layouts of internal audit recommendation tracking, which other councils publish as often
+as inspection action plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.owners import split_owners
+from ingest.pipeline import extract_pack
+from ingest.text import PackText
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def px():  # type: ignore[no-untyped-def]
+    path = DATA / "excerpts" / "audit_followup.txt"
+    return extract_pack(PackText.from_string(path.read_text(encoding="utf-8"), path.name))
+
+
+def _all(px, kind):  # type: ignore[no-untyped-def]
+    return [r for d in px.documents for r in getattr(d, kind)]
+
+
+def test_cover_names_body_date_time_and_venue_without_labels(px) -> None:  # type: ignore[no-untyped-def]
+    """'Audit and Governance Committee' / 'Thursday, 28th March, 2019 at 2.00 pm' / a room,
+    then 'Membership: ...' over 'AGENDA': the body is the committee, not the membership."""
+    [m] = _all(px, "meetings")
+    assert (m.body, m.date, m.start_time, m.venue) == (
+        "Audit and Governance Committee", "2019-03-28", "14:00",
+        "Committee Room 1, Town Hall, Ashbridge")
+    assert [i.number for i in _all(px, "agenda_items")] == [1, 2, 3, 4, 5]
+
+
+def test_lead_officer_is_the_author_when_report_of_names_a_post(px) -> None:  # type: ignore[no-untyped-def]
+    [report] = [r for r in _all(px, "reports") if r.kind == "officer_report"]
+    assert (report.author, report.author_role) == ("Andrew Fenwick", "Head of Internal Audit")
+
+
+def test_tracker_rows_are_owned_actions_due_at_the_revised_date(px) -> None:  # type: ignore[no-untyped-def]
+    acts = {a.recommendation_id: a for a in _all(px, "actions")}
+    assert set(acts) == {"PAY/01", "PAY/03", "CRD/02", "ICT/05"}
+    assert acts["PAY/01"].timescale_as_written == "30/06/2019"  # revised, not 31/03/2018
+    assert acts["CRD/02"].timescale_as_written == "31/12/2018"  # no revision: the original
+    assert [o.name for o in acts["PAY/01"].owners] == ["Head of HR and OD"]
+    [owner] = acts["ICT/05"].owners
+    assert (owner.name, owner.kind, owner.post) == ("James Allerton", "person", "ICT Manager")
+    assert [s.rag for s in acts["PAY/03"].statuses] == ["not started"]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Head of HR and OD", [("Head of HR and OD", "post", None)]),
+    ("Director of Finance and Resources", [("Director of Finance and Resources", "post", None)]),
+    ("Head of Policy & Performance", [("Head of Policy & Performance", "post", None)]),
+    # an NHS body named by its acronym, a person, a team: separate owners still
+    ("Head of Finance and CCG", [("Head of Finance", "post", None), ("CCG", "body", None)]),
+    ("Director of Finance and A Smith", [("Director of Finance", "post", None),
+                                         ("A Smith", "person", None)]),
+    ("Head of Service and Carers Team", [("Head of Service", "post", None),
+                                         ("Carers Team", "body", None)]),
+    ("T Baines, Head of Service", [("T Baines", "person", "Head of Service")]),
+    ("Ann Lee, Head of HR and OD", [("Ann Lee", "person", "Head of HR and OD")]),
+    ("A Smith, B Jones", [("A Smith", "person", None), ("B Jones", "person", None)]),
+    ("T Baines, Carers Team", [("T Baines", "person", None), ("Carers Team", "body", None)]),
+])
+def test_owner_cells_keep_posts_whole_and_attach_them_to_their_holder(cell, expected) -> None:  # type: ignore[no-untyped-def]
+    owners, unassigned = split_owners(cell)
+    assert not unassigned
+    assert [(o.name, o.kind, o.post) for o in owners] == expected
