@@ -148,6 +148,9 @@ def _post_and_body(details: str) -> tuple[str | None, str | None]:
     return post, body
 
 
+_CHAIR_POST = re.compile(r"^(?:vice[- ]?)?chair(?:man|person|woman)?$", re.I)
+
+
 def _members_one_a_line(att: Attendance, buffer: list[tuple[int, str]],
                         into: list[str]) -> None:
     for n, text in buffer:
@@ -159,6 +162,8 @@ def _members_one_a_line(att: Attendance, buffer: list[tuple[int, str]],
         chair = _CHAIR.search(details)
         if chair:
             _people(att, f"{name} {chair[0]}", n, [])
+        elif _CHAIR_POST.match(details.strip()):  # 'Mr David Oakes<TAB>Chairman'
+            _people(att, f"{name} ({details.strip()})", n, [])
         post, body = _post_and_body(details)
         if post or body:
             att.member_posts[name] = (post, body)
@@ -282,6 +287,9 @@ def read_attendance(lines: list[str], first_line: int,
         elif _CHAIR.search(c) and not buffer:
             _people(att, c, n, getattr(att, current))
         else:
-            buffer.append((n, c))
+            cells = split_row(raw) if "\t" in raw else None
+            filled = [x for x in cells or [] if x]
+            # 'Mr David Oakes<TAB>Chairman': a member and the post beside it
+            buffer.append((n, ", ".join(filled) if len(filled) == 2 else c))
     flush()
     return att

@@ -32,20 +32,27 @@ class MinuteHeading:
     title: str
 
 
+_TABBED = re.compile(r"^\s*(?:minute\s+)?[\w/.]+\t+[^\t]+$", re.I)
+
+
 def is_minute_heading(raw: str, previous: str | None, next_blank: bool = False
                       ) -> MinuteHeading | None:
     """A minute heading: number then a short title (capitals or bold, or a short title on a
     line of its own), not a sentence."""
     c = clean(raw)
     m = MINUTE.match(c)
-    if not m or "\t" in raw or len(m[2].split()) > 18 or c.endswith((".", ",", ";")):
+    # 'BoD/20/031<TAB>Chairman's welcome': a reference and its title in two cells
+    tabbed = "\t" in raw and bool(_TABBED.match(raw))
+    if not m or ("\t" in raw and not tabbed) or len(m[2].split()) > 18 \
+            or c.endswith((".", ",", ";")):
         return None
     title = m[2].strip()
     letters = [ch for ch in title if ch.isalpha()]
     upper = letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
     bold = "**" in raw
+    short = title[:1].isupper() and len(title.split()) <= 12
     if not (upper or bold or (previous is not None and _follows(previous, m[1]))
-            or (next_blank and title[:1].isupper() and len(title.split()) <= 12)):
+            or (next_blank and short) or (tabbed and "/" in m[1] and short)):
         return None
     return MinuteHeading(0, m[1], title)
 
@@ -68,6 +75,9 @@ _ACTS = re.compile(
     r"establish|develop|examine|commission|organise|hold|visit|invite|contact|pursue|"
     r"work|meet|draft|publish|implement|set\s+up)\b"
     r"(?!\s+(?:be|is|are|was|were|and|of)\b)")  # 'the Director's report be noted': a noun
+_AGREED_THAT = re.compile(
+    r"\b(?:agreed|asked|requested|resolved|decided)\s+that\s+(?:the\s+)?([A-Z][\w'’&() -]*?)"
+    r"\s+(?:would|will|should|shall|to)\s+" + _ACTS.pattern.split(r"(?:to\s+)?", 1)[1])
 #: A subject that is the meeting's own body by its generic name ('the Committee').
 _OWN_BODY = re.compile(r"^(?:committee|sub-committee|board|panel|group|forum|partnership)$",
                        re.I)
@@ -90,11 +100,24 @@ def action_owner(text: str, chair: str | None, body: str | None = None) -> str |
     if m:
         return m[1].strip()
     m = _ACTS.match(text.strip())
-    if m and not m[1].lower().startswith(("it ", "there ")):
+    if not (m and _subject(m[1])):
+        # 'The Board approved the plan and agreed that the Quality Committee would monitor'
+        m = _AGREED_THAT.search(text)
+    if m and _subject(m[1]) and not m[1].lower().startswith(("it ", "there ")):
         subject = m[1].strip(" ,")
         own = body and _OWN_BODY.match(subject) and subject.lower() in body.lower().split()
         return body if own else subject
     return None
+
+
+_CONNECTORS = frozenset({"of", "and", "for", "the", "in", "on", "with", "&", "to"})
+
+
+def _subject(text: str) -> bool:
+    """A name or post ('the Director of Public Health', 'Quality Committee'), not a run of
+    the sentence ('Board approved the plan and agreed that the Quality Committee would')."""
+    return all(w[:1].isupper() or w.lower() in _CONNECTORS or not w[:1].isalpha()
+               for w in text.split())
 
 
 def interest_type(kind: str, what: str) -> str | None:

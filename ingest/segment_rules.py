@@ -161,6 +161,10 @@ MINUTES_TITLES = [
 ]
 
 
+#: 'MINUTES OF THE BOARD OF DIRECTORS MEETING HELD IN PUBLIC' over 'Present:': a title
+#: the patterns above do not know, confirmed by the attendance list under it
+_MINUTES_OF = re.compile(r"^(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:an?|the)\s",
+                         re.I)
 _ATTENDANCE = re.compile(r"^(present|members present|attendance|in attendance|"
                          r"councillors present)\b", re.I)
 
@@ -169,8 +173,8 @@ def minutes(lines: list[str], i: int) -> Start | None:
     c = clean(lines[i])
     if "\t" in lines[i]:
         return None
-    stacked = _STACKED_MINUTES.match(c) and any(
-        _ATTENDANCE.match(clean(a)) for a in window(lines, i + 1, 10))
+    stacked = (_STACKED_MINUTES.match(c) or (_MINUTES_OF.match(c) and title_like(lines[i], 20))) \
+        and any(_ATTENDANCE.match(clean(a)) for a in window(lines, i + 1, 12))
     if not stacked and not any(p.match(c) for p in MINUTES_TITLES):
         return None
     return Start(with_preamble(lines, i), "minutes", c, i + 1)

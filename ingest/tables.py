@@ -18,8 +18,8 @@ ROLES = ("ref", "recommendation", "timescale", "key_actions", "owner", "evidence
          "reporting")
 _PATTERNS = [
     # the row's own number or reference ('No.', 'Ref', 'Rec no.'): the recommendation's id
-    ("ref", r"^(?:no\.?|ref\.?|reference|number|#|id|rec(?:ommendation)?\.?\s*(?:no\.?|"
-            r"number|ref\.?))$"),
+    ("ref", r"^(?:no\.?|ref\.?|reference|number|#|id|(?:rec(?:ommendation)?|action|item)\.?\s*"
+            r"(?:no\.?|number|ref\.?|id))$"),
     ("rag", r"^(?:rag|r\s*/\s*a\s*/\s*g|rag (?:status|rating)|status)$"),
     ("evidence", r"evidence|progress|update|outcome to date|comments?"),
     ("reporting", r"report|governance|monitor"),
@@ -50,6 +50,18 @@ class Columns:
         return next((i for i, r in enumerate(self.roles) if r == role), None)
 
 
+_LOG_SIGN = re.compile(r"\bminute\b|\bmeeting\b|^date (?:raised|agreed|added|opened)$", re.I)
+
+
+def _action_log(cells: list[str], roles: list[str | None]) -> bool:
+    """'Action No | Meeting Date | Minute Ref | Action | Lead | Due Date | Status': a
+    meeting's action log, whose rows are owned actions with no recommendation above them.
+    Told from an implementation plan's 'Action | Lead | Timescale' by its numbered rows or
+    the meeting each action came from."""
+    return ({"key_actions", "owner"} <= set(roles) and bool({"timescale", "rag"} & set(roles))
+            and ("ref" in roles or any(_LOG_SIGN.search(clean(c)) for c in cells)))
+
+
 def classify(cells: list[str]) -> Columns | None:
     """The columns of a header row, or ``None`` when the row is not a plan header."""
     roles: list[str | None] = []
@@ -59,6 +71,8 @@ def classify(cells: list[str]) -> Columns | None:
         if role == "recommendation" and "recommendation" in roles:
             role = None
         roles.append(role)
+    if "recommendation" not in roles and _action_log(cells, roles):
+        roles[roles.index("key_actions")] = "recommendation"  # the action is what was asked
     if "recommendation" not in roles or not ({"timescale", "key_actions", "owner"} & set(roles)):
         return None
     cols = Columns(roles)

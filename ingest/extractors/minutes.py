@@ -77,11 +77,17 @@ def _body_above(pack: PackText, seg: Segment, first: int) -> str:
             continue
         if c.isupper() and re.search(r"\bCOUNCIL$", c) and n == seg.start:
             break
-        if c.isupper():  # 'CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE'
-            words = c.lower().split()
-            c = " ".join(w if k and w in _SMALL else w.capitalize() for k, w in enumerate(words))
-        return c
+        return _title_cased(c)
     return ""
+
+
+def _title_cased(c: str) -> str:
+    """'CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE' as 'Children and Young People Scrutiny
+    Committee'; a name not all in capitals as written."""
+    if not c.isupper():
+        return c
+    words = c.lower().split()
+    return " ".join(w if k and w in _SMALL else w.capitalize() for k, w in enumerate(words))
 
 
 def _stacked_heading(pack: PackText, seg: Segment, first: int, ctx: PackContext
@@ -117,7 +123,7 @@ def extract(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentRecor
     out = DocumentRecords(segment=segment)
     first, last, heading = _heading(pack, segment)
     m = _HEAD.search(heading)
-    body = clean(m["body"]).strip(" ,") if m else ""
+    body = _title_cased(clean(m["body"]).strip(" ,")) if m else ""
     if body.lower() in ("meeting", "a meeting", "the meeting"):
         body = _body_above(pack, segment, first)
     if not body:  # 'Minutes' alone, the body's name and the date on the lines under it
