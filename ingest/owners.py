@@ -34,7 +34,17 @@ _ROLE_WORDS = {
     "department", "directorate", "agency", "agencies", "providers", "colleagues", "panel",
 }
 _BODY_END = {"team", "teams", "service", "services", "board", "council", "committee", "trust",
-             "unit", "partnership", "group", "panel", "directorate", "department", "agency"}
+             "unit", "partnership", "group", "panel", "directorate", "department", "agency",
+             "police", "constabulary", "authority", "commission", "hospital", "probation",
+             "school", "college", "academy", "network", "forum", "alliance", "sub-group",
+             "subgroup", "inspectorate", "office", "centre", "practice"}
+#: Words of a post's title, never of a personal name ('Chief Executive', 'Designated Nurse')
+_POST_ONLY = {"chief", "executive", "inspector", "detective", "sergeant", "superintendent",
+              "constable", "secretary", "clerk", "solicitor", "treasurer", "designated",
+              "named", "reviewer", "scrutineer", "chairman", "chairperson", "deputy",
+              "assistant", "interim", "acting", "nurse", "doctor", "matron", "registrar"}
+#: Words that make an owner an organisation wherever they stand ('Police Scotland')
+_ORG_ANYWHERE = {"police", "constabulary", "nhs", "council", "ccg", "icb", "cafcass"}
 _GENERIC = {"all", "relevant", "each", "various", "appropriate", "key", "other", "designated"}
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z]\.?|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|(?:Mc|Mac|O['’])[A-Z][a-z]+)$")
@@ -48,17 +58,21 @@ def owner_kind(name: str) -> str:
     if not words:
         return "role"
     if (2 <= len(words) <= 4 and all(_NAME_TOKEN.match(w) for w in words)
-            and not any(w in _ROLE_WORDS for w in lower) and len(words[-1]) > 1):
+            and not any(w in _ROLE_WORDS or w in _BODY_END or w in _POST_ONLY for w in lower)
+            and len(words[-1]) > 1):
         return "person"
     if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z&]{1,7}", words[0]):
         return "body"
     if re.match(r"^(?:head|director|assistant|deputy|chief|manager|chair|lead)\b", lower[0]) \
             and "of" in lower:
         return "post"
-    if lower[0] in _GENERIC or (lower[-1].endswith("s") and lower[-1] in _ROLE_WORDS
-                                and lower[-1] not in _BODY_END):
+    cut = next((k for k, w in enumerate(lower) if k and w in ("for", "of")), len(lower))
+    head = lower[cut - 1]  # 'Designated Nurse for Safeguarding Children': 'nurse'
+    statutory = lower[0] in ("designated", "named") and not head.endswith("s")  # a post
+    if (lower[0] in _GENERIC and not statutory) or (head.endswith("s") and head in _ROLE_WORDS
+                                and head not in _BODY_END):
         return "role"
-    if lower[-1] in _BODY_END:
+    if lower[-1] in _BODY_END or any(w in _ORG_ANYWHERE for w in lower):
         return "body"
     return "post"
 

@@ -30,6 +30,7 @@ _PATTERNS = [
                        r"|improvement (?:area|required|needed)"),
     ("key_actions", r"action|task|intervention|what|\bhow\b|steps|activit"),
 ]
+_OFFICER = re.compile(r"officer|person|name|owner|manager", re.I)
 _REVISED = re.compile(r"\b(?:revised|new|amended|extended|current|latest)\b", re.I)
 _COMPILED = [(role, re.compile(rx)) for role, rx in _PATTERNS]  # every cell of every row
 
@@ -45,6 +46,8 @@ class Columns:
     lone_rag: dict[int, str] = field(default_factory=dict)  # column -> header as written
     #: 'Revised Target Date' beside 'Original Target Date': the deadline now, where given
     revised: int | None = None
+    #: 'Lead Agency' beside 'Lead Officer': owner columns after the main one
+    more_owners: list[int] = field(default_factory=list)
 
     def index(self, role: str) -> int | None:
         return next((i for i, r in enumerate(self.roles) if r == role), None)
@@ -81,6 +84,13 @@ def classify(cells: list[str]) -> Columns | None:
                              and _REVISED.search(cells[i])), None)
         if cols.revised is not None:
             roles[cols.revised] = None
+    owners = [i for i, r in enumerate(roles) if r == "owner"]
+    if len(owners) > 1:  # the officer's column leads; the agency's adds its body
+        main = next((i for i in owners if _OFFICER.search(cells[i])), owners[0])
+        cols.more_owners = [i for i in owners if i != main]
+        for i in cols.more_owners:
+            roles[i] = None
+        roles[main] = "owner"
     for i, role in enumerate(roles):
         if role == "evidence":
             m = re.search(r"\(([^)]*)\)", cells[i]) or re.search(

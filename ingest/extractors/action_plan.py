@@ -85,6 +85,12 @@ def logical_rows(pack: PackText, start: int, end: int) -> tuple[list[tuple[int, 
 def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section: str | None,
             anchor: str | None, out: DocumentRecords, last: int | None = None) -> Action:
     owners, unassigned = split_owners(_cell(row, cols.index("owner")))
+    agency = None
+    for i in cols.more_owners:  # 'Lead Agency' beside 'Lead Officer'
+        more, _ = split_owners(_cell(row, i))
+        owners += [o for o in more if o.name not in {x.name for x in owners}]
+        unassigned = unassigned and not more
+        agency = agency or next((o.name for o in more if o.kind == "body"), None)
     schedule = _cell(row, cols.index("reporting"))
     firm, tentative, freq = parse_schedule(schedule)
     span = pack.span(n, last or n)
@@ -121,7 +127,7 @@ def _action(pack: PackText, n: int, row: dict[int, str], cols: Columns, section:
     for o in owners:
         if o.kind == "person":
             out.people.append(PersonMention(o.name, span, role=o.post or "Responsible officer",
-                                            context="action_plan.owner"))
+                                            body=agency, context="action_plan.owner"))
     return act
 
 
@@ -180,7 +186,36 @@ def extract_action_plan(pack: PackText, segment: Segment, ctx: PackContext) -> D
             continue
         pending = None
         out.actions.append(_action(pack, n, row, cols, section, anchor, out, ends.get(n)))
+    _recommendations_as_written(pack, segment.start, header_n, out.actions)
     return out
+
+
+_NUMBERED_REC = re.compile(r"^(?:recommendation|rec\.?)\s+(\d{1,3})\s*[:.)\-–]\s*(\S.*)$", re.I)
+
+
+def _recommendations_as_written(pack: PackText, start: int, header: int,
+                                actions: list[Action]) -> None:
+    """A plan that quotes the review's recommendations above its table ('Recommendation 2:
+    Eastmoor Council ... should review how ...') and then abbreviates them in a column:
+    each row numbered like a quoted recommendation takes that recommendation's words."""
+    quoted: dict[str, str] = {}
+    n = start
+    while n < header:
+        m = _NUMBERED_REC.match(cleaned(pack.line(n)))
+        n += 1
+        if not m:
+            continue
+        words = [m[2]]
+        while n < header and cleaned(pack.line(n)) and not _NUMBERED_REC.match(
+                cleaned(pack.line(n))):
+            words.append(cleaned(pack.line(n)))
+            n += 1
+        quoted[m[1]] = " ".join(words)
+    for act in actions:
+        number = re.sub(r"^(?:r|rec\.?|recommendation)\s*", "",
+                        (act.recommendation_id or "").strip(), flags=re.I).rstrip(".")
+        if number in quoted:
+            act.recommendation_text = quoted[number]
 
 
 _VERBS = re.compile(r"^(?:(?:recommendation|area for improvement|afi)\s*\d*\s*[:.)-]?\s*|"

@@ -119,7 +119,7 @@ def read_report(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentR
     author, role = split_author(of[1]) if of else (None, None)
     lead = value("report author", "author", "lead officer", "responsible officer")
     if author is None and lead is not None and lead is not of:
-        # 'Report of: Head of Internal Audit' over 'Lead Officer: Andrew Fenwick, Head of
+        # 'Report of: Head of Internal Audit' over 'Lead Officer: Priya Shah, Head of
         # Internal Audit': the named officer wrote it
         name, post = split_author(lead[1])
         if name:
