@@ -121,6 +121,27 @@ def _bullets(pack: PackText, start: int, end: int) -> tuple[str, list[_Bullet], 
     return " ".join(lead), bullets, n
 
 
+_SENTENCE_LINE = re.compile(r"^[A-Z][^:]{8,}[.;]$")
+
+
+def _glyphless(pack: PackText, start: int, end: int) -> tuple[list[_Bullet], int]:
+    """'The quality and timeliness of assessments.' / 'Management oversight of practice.'
+    under a heading: at least two lines, each a whole sentence of its own (capital first,
+    full stop last, at most 40 words), up to the first line that is not one."""
+    items: list[_Bullet] = []
+    last = start
+    for n in range(start, end + 1):
+        raw = pack.line(n)
+        text = cleaned(raw)
+        if not text or furniture(raw):
+            continue
+        if not _SENTENCE_LINE.match(text) or len(text.split()) > 40 or "\t" in raw:
+            break
+        items.append(_Bullet([n], [text]))
+        last = n
+    return (items, last) if len(items) >= 2 else ([], start)
+
+
 def areas_for_improvement(
     pack: PackText, start: int, end: int, *, section_at: Callable[[int], str | None],
     published: str | None, source: str | None,
@@ -137,6 +158,10 @@ def areas_for_improvement(
             n += 1
             continue
         lead, bullets, last = _bullets(pack, n + 1, end)
+        if not bullets:  # bullets whose glyphs the PDF's text lost: one sentence a line
+            bullets, plain_last = _glyphless(pack, n + 1, end)
+            if bullets:
+                lead, last = "", plain_last
         section = section_at(n)
         addressed = addressee(lead) if lead else None
         for b in bullets:

@@ -17,13 +17,14 @@ from ingest.judgements import GRADE_WORDS, label_of, norm
 from ingest.records import Inspection, Judgement
 from ingest.text import PackText
 
-_GRADE = r"(outstanding|good|adequate|satisfactory|inadequate)"
+_GRADE = (r"(outstanding|good|adequate|satisfactory|inadequate|"
+          r"requires? improvement(?: to be good)?)")
 _ANCHOR = re.compile(r"\b(?:most recent|last|previous|latest)\b(?:\s+[\w-]+){0,3}?\s+"
                      r"inspections?\b(?:\s+of\s+(?P<svc>[^,.;]+?)(?=\s+(?:assessed|judged|"
                      r"rated|graded|found|was|were|in|undertaken|carried)\b|[,.;]|$))?", re.I)
 _VERB = r"(?:assessed|judged|rated|graded|found)"
 _PASSIVE = re.compile(rf"^(?P<subj>[^.;]+?)\s+(?:was|were|is|are|has been|have been)\s+{_VERB}"
-                      rf"\s+(?:as\s+|to be\s+)?{_GRADE}\b", re.I)
+                      rf"\s+(?:as\s+|to be\s+|to\s+(?=requir))?{_GRADE}\b", re.I)
 _ACTIVE = re.compile(rf"\b{_VERB}\s+(?P<obj>[^,.;]+?)\s+(?:to be|as)\s+{_GRADE}\b", re.I)
 _MORE = re.compile(rf"^\s*(?:,\s*|and\s+|,\s*and\s+)(?P<obj>[^,.;]+?)\s+(?:to be|as)\s+{_GRADE}\b",
                    re.I)
@@ -99,7 +100,8 @@ def referenced_inspection(pack: PackText, start: int, end: int,
                 if not area or _key(area) in seen or len(area.split()) > 8:
                     continue
                 seen.add(_key(area))
-                grade = GRADE_WORDS[word.lower()]
+                word = re.sub(r"^require\b", "requires", word.lower())  # 'to require ...'
+                grade = GRADE_WORDS[word]
                 # a grade stated in a sentence; its span shows the sentence itself
                 judgements.append(Judgement(area, grade, pack.span(n),
                                             grade_label=label_of(grade, word),

@@ -303,6 +303,29 @@ def inspection_title(lines: list[str], i: int) -> Start | None:
     return Start(i, "inspection_report", c, i + 1)
 
 
+_DEAR = re.compile(r"^dear\s+(?:mr|mrs|ms|miss|mx|dr|professor|prof|sir|madam|[A-Z][a-z]+)\b",
+                   re.I)
+_VISIT_TITLE = re.compile(r"\b(?:focused|monitoring|assurance|short|joint targeted area)\s+"
+                          r"(?:visit|inspection|review)\b|\binspection of\b|\bvisit to\b", re.I)
+_LETTERHEAD = 30
+
+
+def inspection_letter(lines: list[str], i: int) -> Start | None:
+    """An inspectorate's letter ('Ofsted' letterhead ... 'Dear Ms Dunmore' / 'Focused visit
+    to Westfold children's services'): focused and monitoring visits are reported so, with
+    no key block of dates. Starts at the letterhead's inspectorate line."""
+    if not _DEAR.match(clean(lines[i])):
+        return None
+    k = next((k for k in range(i + 1, min(len(lines), i + 4)) if not is_blank(lines[k])), None)
+    if k is None or not (title_like(lines[k], 20) and _VISIT_TITLE.search(clean(lines[k]))):
+        return None
+    head = next((j for j in range(i - 1, max(-1, i - _LETTERHEAD), -1)
+                 if _INSPECTORATE_LINE.match(clean(lines[j]))), None)
+    if head is None:
+        return None
+    return Start(head, "inspection_report", clean(lines[k]), k + 1)
+
+
 def _titled(kind: str, pattern: str, extra: Callable[[str], bool] | None = None) -> Rule:
     """A rule for a document announced by a title line matching ``pattern``."""
     rx = re.compile(pattern, re.I)
@@ -432,7 +455,8 @@ def implementation_table(lines: list[str], i: int) -> Start | None:
 
 #: Rules in order of precedence: header blocks first, then titles, then tables.
 RULES: list[Rule] = [
-    officer_report, inspection_report, inspection_title, minutes, agenda, forward_plan,
+    officer_report, inspection_report, inspection_title, inspection_letter, minutes, agenda,
+    forward_plan,
     acronym_table,
     implementation_title, action_plan_title, action_plan_table, implementation_table,
     consultation, strategy, work_programme_title, appendix,
@@ -443,6 +467,7 @@ _NARRATIVE = {"agenda", "minutes", "officer_report"}
 SUPPRESSED_IN: dict[str, set[str]] = {
     "agenda": {"agenda"},
     "inspection_title": {"inspection_report"},
+    "inspection_letter": {"inspection_report"},
     "minutes": {"minutes"},
     "forward_plan": {"forward_plan", "agenda", "minutes", "work_programme"},
     "acronym_table": {"acronym_table", "strategy"},

@@ -16,6 +16,7 @@ from collections import Counter
 
 from ingest.cleaned import cleaned, furniture
 from ingest.extractors import PackContext, register
+from ingest.extractors._inspection_letter import Letter, read_letter, visit_kind
 from ingest.improvements import areas_for_improvement
 from ingest.inline_defs import body_type, find_acronym_definitions, find_body_names
 from ingest.judgements import findings_table, graded_headings, norm, reconcile
@@ -168,6 +169,10 @@ def _title(lines: list[tuple[int, str]], segment: Segment) -> tuple[int, str]:
             if i and _GENERIC_TITLE.match(t):  # 'X NHS Trust' over 'Inspection report'
                 return head[i - 1][0], f"{head[i - 1][1]} {t}"
             return n, t
+    # a letter: the letterhead and address come first, the visit's title after 'Dear ...'
+    titled = next(((n, t) for n, t in lines[:60] if t == segment.title), None)
+    if titled is not None and titled != (head[0] if head else None):
+        return titled
     return head[0] if head else (lines[0][0], segment.title)
 
 
@@ -226,8 +231,16 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
         inspector = re.sub(r",\s*(?:her|his)\s+majesty['’]?s\s+inspector.*$", "", inspector,
                            flags=re.I)
     dates = date_range(fields.get("dates", (0, ""))[1])
+    letter = read_letter(lines) if not fields else None
+    if letter is not None:  # a focused or monitoring visit's letter: no key block
+        published = published or letter.published
+        published_text = published_text or letter.published_text
+        dates = dates or letter.dates
+        inspector = inspector or (letter.inspectors[:1] or [None])[0] or (
+            letter.signatory[1] if letter.signatory else None)
     insp = Inspection(title=title, span=pack.span(title_n, header_end), inspectorate=full,
-                      subject_body=_subject(text, title, ctx), type=_type(pack, segment, title),
+                      subject_body=_subject(text, title, ctx),
+                      type=_type(pack, segment, title) or (visit_kind(title) if letter else None),
                       dates=dates, published=published, reporting_inspector=inspector,
                       team=team[1] if team else None)
     heads, majors = graded_headings(pack, start, end)
@@ -253,10 +266,28 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
     out.recommendations += recs
     out.warnings += warns
     _mentions(pack, out, insp, short, segment, ctx)
-    if not heads and not table:
+    if letter is not None:
+        _letter_people(pack, out, letter, insp)
+    if not heads and not table and letter is None:  # visits' letters are not graded
         out.warnings.append(Warning_(f"inspection report '{title}' has no graded judgements I "
                                      "can read", insp.span))
     return out
+
+
+def _letter_people(pack: PackText, out: DocumentRecords, letter: Letter,
+                   insp: Inspection) -> None:
+    """The letter's addressee (the inspected body's director, in post there) and the
+    inspectors of the visit other than the reporting one."""
+    if letter.addressee is not None:
+        n, title, name, post, org = letter.addressee
+        out.people.append(PersonMention(name, pack.span(n), title=title, role=post,
+                                        body=org or insp.subject_body,
+                                        context="inspection.addressee"))
+    for name in letter.inspectors[1:]:
+        n = next((i for i in range(insp.span.start, min(len(pack), insp.span.start + 80) + 1)
+                  if name in pack.line(i)), insp.span.start)
+        out.people.append(PersonMention(name, pack.span(n), role="Inspector",
+                                        body=insp.inspectorate, context="inspection.team"))
 
 
 def _mentions(pack: PackText, out: DocumentRecords, insp: Inspection, short: str | None,
