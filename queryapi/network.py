@@ -130,9 +130,10 @@ def network_export(
         request: Request,
         fmt: Annotated[str, Path(description="gexf, graphml, cyjs (Cytoscape) or json "
                                  "(node-link)", json_schema_extra={"enum": list(FORMATS)})],
-        view: Annotated[str | None, Query(json_schema_extra={"enum": list(VIEWS)},
-                                          description="accountability (default), bodies or "
-                                          "people")] = None,
+        view: Annotated[str | None, Query(json_schema_extra={"enum": ["", *VIEWS]},
+                                          description="accountability (the default, also when "
+                                          "empty, as a form sends it), bodies or people")
+                        ] = None,
         body: IriQ = None, person: IriQ = None, inspection: IriQ = None,
         timescale: IriQ = None, status: IriQ = None, focus: IriQ = None,
         radius: Annotated[str | None, Query(json_schema_extra=RADIUS_SCHEMA,

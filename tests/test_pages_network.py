@@ -125,6 +125,15 @@ def test_unknown_filter_iri_gives_an_empty_view_not_an_error(app) -> None:
     assert client.get("/network.json", params={"body": ID + "body/none"}).json()["nodes"] == []
 
 
+def test_empty_view_as_a_form_sends_it_is_the_default_view(app) -> None:
+    """The schema lists '' among the views: a GET form's unselected field is not an error."""
+    _, client = app
+    empty = client.get("/network.json", params={"view": ""})
+    assert empty.status_code == 200
+    assert empty.json() == client.get("/network.json",
+                                      params={"view": "accountability"}).json()
+
+
 @pytest.mark.parametrize("params", [{"view": "everything"}, {"radius": "two"},
                                     {"radius": "99"}, {"body": "not an iri"},
                                     {"focus": "javascript:alert(1)"}])
