@@ -46,6 +46,9 @@ class Attendance:
     chair_label: str = "Chairman"
     vice_label: str = "Vice-Chairman"
     titles: dict[str, str] = field(default_factory=dict)  # name -> title as written
+    #: 'Helen Marsh (HM), Independent Chair': initials -> name, as the minutes' actions
+    #: name people ('ACTION: HM to write to ...')
+    initials: dict[str, str] = field(default_factory=dict)
     #: members listed one a line with their post and organisation: name -> (post, body)
     member_posts: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # name -> line it was read from
@@ -102,6 +105,7 @@ _PLURAL_TITLE = re.compile(r"^(councillors|cllrs)\b", re.I)
 _POST_TERMS = (r"officer|manager|director|head|clerk|solicitor|executive|adviser|advisor|lead|"
                r"coordinator|assistant|secretary|treasurer|chief")
 _MEMBER_POST = re.compile(rf"\b({_POST_TERMS}|member|chair\w*|representative|portfolio holder|"
+                          r"professional|nurse|doctor|practitioner|"
                           r"commissioner|governor|advocate|superintendent|inspector|constable)\b",
                           re.I)
 
@@ -148,7 +152,18 @@ def _post_and_body(details: str) -> tuple[str | None, str | None]:
     return post, body
 
 
-_CHAIR_POST = re.compile(r"^(?:vice[- ]?)?chair(?:man|person|woman)?$", re.I)
+_CHAIR_POST = re.compile(r"^(?:independent\s+|interim\s+|acting\s+)?(?:vice[- ]?)?"
+                         r"chair(?:man|person|woman)?$", re.I)
+_MINUTE_TAKER = re.compile(r"\(\s*(?:minutes?|minute[- ]taker|notes?|note[- ]taker|clerk)\s*\)",
+                           re.I)
+_INITIALS = re.compile(r"^\(\s*([A-Z]{2,4})\s*\)")
+
+
+def _initials_of(name: str, initials: str) -> bool:
+    """'HM' for Helen Marsh, 'JMS' for John Michael Smith; 'AR' also for Dr Anita Rao."""
+    letters = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return initials == letters or (len(initials) >= 2 and initials[0] == letters[:1]
+                                   and initials[-1] == letters[-1:])
 
 
 def _members_one_a_line(att: Attendance, buffer: list[tuple[int, str]],
@@ -159,6 +174,11 @@ def _members_one_a_line(att: Attendance, buffer: list[tuple[int, str]],
             _people(att, text, n, into)
             continue
         _people(att, f"{title} {name}" if title else name, n, into)
+        details = _MINUTE_TAKER.sub("", details).strip(" ,")  # 'Lucy Fenn (minutes)'
+        m = _INITIALS.match(details)
+        if m and _initials_of(name, m[1]):
+            att.initials[m[1]] = name
+            details = details[m.end():].strip(" ,")
         chair = _CHAIR.search(details)
         if chair:
             _people(att, f"{name} {chair[0]}", n, [])

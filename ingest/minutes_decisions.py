@@ -51,10 +51,31 @@ def is_minute_heading(raw: str, previous: str | None, next_blank: bool = False
     upper = letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
     bold = "**" in raw
     short = title[:1].isupper() and len(title.split()) <= 12
+    first = previous is None and m[1] == "1" and short and len(title.split()) <= 8
     if not (upper or bold or (previous is not None and _follows(previous, m[1]))
-            or (next_blank and short) or (tabbed and "/" in m[1] and short)):
+            or (next_blank and short) or (tabbed and "/" in m[1] and short) or first):
         return None
     return MinuteHeading(0, m[1], title)
+
+
+#: 'ACTION: LF to circulate the final report to Board members by 1 July 2022.'
+ACTION_LINE = re.compile(r"^\**\s*actions?\s*\**\s*[:\-–—]\s*\**\s*(\S.*)$", re.I)
+_WHO_TO = re.compile(r"^(?P<who>[A-Z][\w'’&/ ,.()-]{0,80}?)\s+to\s+(?P<what>[a-z].*)$")
+_BY = re.compile(r"\b(?:by|before|for|at)\s+(?:the\s+)?(?P<when>(?:end\s+of\s+)?\d{1,2}(?:st|nd|"
+                 r"rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?|(?:end\s+of\s+)?[A-Z][a-z]+\s+\d{4}|"
+                 r"next\s+meeting|[A-Z][a-z]+\s+meeting)\b")
+
+
+def action_line(text: str) -> tuple[str | None, str, str | None] | None:
+    """(who as written, what, by when as written) of an 'ACTION:' line's text; who is None
+    when the line names nobody ('ACTION: circulate the report')."""
+    body = text.strip().rstrip(".")
+    if not body:
+        return None
+    m = _WHO_TO.match(body)
+    who, what = (m["who"].strip(" ,"), m["what"]) if m else (None, body)
+    when = _BY.search(what)
+    return who, what[:1].upper() + what[1:], (when["when"] if when else None)
 
 
 def _follows(previous: str, number: str) -> bool:

@@ -29,6 +29,7 @@ from ingest.records import DocumentRecords, Merge, PackExtraction, RoleHeld, Rol
 from ingest.refdata import Reference, reference
 from ingest.resolve_bodies import BodyResolver, BodyUse
 from ingest.resolve_people import PersonUse, link_posts, resolve_people
+from ingest.textutil import strip_title
 from ontology.namespaces import key_for, normalise
 
 _STAFF_CONTEXTS = frozenset({"meeting.officers", "report.author", "action.owner", "report"})
@@ -313,9 +314,13 @@ def resolve(px: PackExtraction, *, home_council: str | None = None,
         pu.body = br.names.get(body) or br.names.get(body.strip())
     home_key = br.names.get(home_council or "") or next(
         (b.key for b in br.bodies if b.type == "council" and not b.parent), None)
+    # whom a person works for, where the text says it ('DCI Mark Stone, Northdale Police')
+    employer = {strip_title(pu.text)[1].lower(): pu.body for pu in reversed(col.u.people)
+                if pu.body and (pu.context.endswith(".post") or pu.context in _STAFF_CONTEXTS)}
     for pu in col.u.people:
         if pu.body is None and pu.role and pu.context in _STAFF_CONTEXTS:
-            pu.body = home_key  # officers of the pack's council unless the text says otherwise
+            # officers of the pack's council unless the text says otherwise
+            pu.body = employer.get(strip_title(pu.text)[1].lower(), home_key)
     pr = resolve_people(col.u.people)
     for person in pr.people:
         if person.title and person.title.lower() in ("councillor", "cllr") and home_key and \

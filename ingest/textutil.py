@@ -184,6 +184,7 @@ TITLES = (
     "Detective Chief Superintendent", "Detective Superintendent", "Detective Chief Inspector",
     "Detective Inspector", "Detective Sergeant", "Chief Superintendent", "Superintendent",
     "Chief Inspector", "Assistant Chief Constable", "Deputy Chief Constable", "Chief Constable",
+    "Det Ch Supt", "Det Supt", "Ch Supt", "Supt", "DCI", "Insp", "Sgt", "ACC", "DCC",
 )
 _TITLE_RE = re.compile(
     r"^(" + "|".join(re.escape(t) for t in TITLES) + r")\.?:?(?=\s|$)\s*", re.I)

@@ -17,14 +17,18 @@ from ingest.extractors import PackContext, register
 from ingest.extractors.action_plan import add_embedded_plans
 from ingest.minutes_attendance import Attendance, apologies_in_minutes, read_attendance, section_of
 from ingest.minutes_decisions import (
+    ACTION_LINE,
     RESOLVED,
     MinuteHeading,
+    action_line,
     action_owner,
     clause_text,
     declarations_in,
     is_minute_heading,
 )
+from ingest.owners import split_owners
 from ingest.records import (
+    Action,
     BodyMention,
     Declaration,
     DocumentRecords,
@@ -37,7 +41,14 @@ from ingest.records import (
 )
 from ingest.segment_rules import MINUTES_TITLES
 from ingest.text import PackText
-from ingest.textutil import clean, find_dates, is_furniture, parse_date, parse_time
+from ingest.textutil import (
+    clean,
+    find_dates,
+    is_furniture,
+    parse_date,
+    parse_time,
+    split_names,
+)
 
 _HEAD = re.compile(r"minutes\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting\s+of\s+)?"
                    r"(?:the\s+)?(?P<body>.+?)\s*(?:held\s+(?:on|at|in)\b|meeting\s+held\b|,|$)",
@@ -237,12 +248,54 @@ def _decisions(pack: PackText, seg: Segment, first: int, meeting: Meeting, att: 
                 meeting_date=meeting.date, minute_number=current.number if current else None))
             out.people.append(PersonMention(name=name, span=pack.span(n), title=title,
                                             context="minutes.declaration"))
+        am = ACTION_LINE.match(c)
+        if am:
+            _minute_action(pack, seg, n, am[1], current, meeting, att, out)
+            n += 1
+            continue
         m = RESOLVED.match(c)
         if m and _opens_decision(c, m):
             lead, to = _addressed(m[2].strip())
             n = _resolution(pack, seg, n, lead, current, meeting, att, out, to)
             continue
         n += 1
+
+
+_NEXT_MEETING = re.compile(r"^(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|"
+                           r"next\s+meeting)\s*[:\-–]?\s*(.+)$", re.I)
+
+
+def _minute_action(pack: PackText, seg: Segment, n: int, text: str,
+                   minute: MinuteHeading | None, meeting: Meeting, att: Attendance,
+                   out: DocumentRecords) -> None:
+    """An action minuted on a line of its own ('ACTION: LF to circulate the report by 1
+    July 2022'): owned by whoever it names (initials as the attendance list gave them), due
+    by the date it gives (the next meeting's date for 'for the next meeting'), reporting
+    to the meeting's body when it asks for a report back."""
+    parsed = action_line(text)
+    if parsed is None:
+        return
+    who, what, when = parsed
+    names = [att.initials.get(p, p) for p in split_names(who)] if who else []
+    owners, unassigned = split_owners(" / ".join(names)) if names else ([], True)
+    if when and "meeting" in when.lower() and when.lower().startswith("next"):
+        nxt = next((_NEXT_MEETING.match(clean(pack.line(k)))[1]  # type: ignore[index]
+                    for k in range(n, seg.end + 1)
+                    if _NEXT_MEETING.match(clean(pack.line(k)))), None)
+        when = nxt if nxt and parse_date(nxt) else when
+    number = minute.number if minute else "?"
+    count = sum(1 for a in out.actions if (a.recommendation_id or "").startswith(f"{number}/"))
+    reports_to = [meeting.body] if meeting.body and re.search(
+        r"\breport(?:ing)?\s+back\b", what, re.I) else []
+    out.actions.append(Action(
+        span=pack.span(n), recommendation_id=f"{number}/A{count + 1}",
+        recommendation_text=what, timescale_as_written=when, owners=owners,
+        unassigned=unassigned, reports_to=reports_to,
+        section=minute.title if minute else None))
+    for o in owners:
+        if o.kind == "person":
+            out.people.append(PersonMention(o.name, pack.span(n), role="Responsible officer",
+                                            context="minutes.action"))
 
 
 def _opens_decision(line: str, m: re.Match[str]) -> bool:
