@@ -46,6 +46,9 @@ _TABLE_TITLE = re.compile(r"^(?:record|summary|table) of (?:the )?(?:main )?"
                           r"(?:findings|judgements|grades|ratings):?$", re.I)
 
 
+#: A group of rows in a findings table ('Theme 2: Providing support', 'Domain 1: ...').
+_GROUP = re.compile(r"^(?:theme|domain|section|part|area)\s+\d+\s*[:.–-]\s*\S.{0,100}$", re.I)
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -57,6 +60,9 @@ def norm(text: str | None) -> str:
 def label_of(grade: int | None, written: str) -> str | None:
     """The grade's label: 'Requires improvement' where the report says so, else by number."""
     low = written.lower()
+    m = _SCORE.match(cleaned(written).strip(" ."))
+    if m:
+        return SCORE_LABELS[int(m[1])]
     if "requires improvement to be good" in low:
         return "Requires improvement to be good"
     if "requires improvement" in low:
@@ -64,12 +70,23 @@ def label_of(grade: int | None, written: str) -> str | None:
     return LABELS.get(grade or 0)
 
 
+#: CQC's assessments of local authorities score each quality statement 1 (significant
+#: shortfalls) to 4 (an exceptional standard): the other way round from a grade.
+_SCORE = re.compile(r"^score\s*:?\s*([1-4])(?:\s*(?:/|out of)\s*4)?$", re.I)
+SCORE_LABELS = {4: "Evidence shows an exceptional standard", 3: "Evidence shows a good standard",
+                2: "Evidence shows some shortfalls", 1: "Evidence shows significant shortfalls"}
+
+
 @lru_cache(maxsize=16384)
 def grade_of(text: str) -> int | None:
-    """The grade a line or cell states: 'Grade 3 (adequate)', 'Rating: Good', 'Good'."""
+    """The grade a line or cell states: 'Grade 3 (adequate)', 'Rating: Good', 'Good',
+    'Score: 2' (grade 3)."""
     s = cleaned(text.replace("**", " ")).strip(" .")
     if norm(s) in GRADE_WORDS:
         return GRADE_WORDS[norm(s)]
+    m = _SCORE.match(s)
+    if m:
+        return 5 - int(m[1])
     for rx in _GRADE_LINE:
         m = rx.match(s)
         if m:
@@ -187,14 +204,21 @@ def findings_table(pack: PackText, start: int, end: int,
                    majors: dict[str, str]) -> list[Found]:
     """One judgement per row of the 'Record of main findings' table, with the table's own
     section rows (rows with no grade) read through the report's structure (``majors``)."""
+    titled = next((n for n in range(start, end + 1) if "\t" not in pack.line(n)
+                   and _TABLE_TITLE.match(cleaned(pack.line(n)))), None)
+    rows = _table_rows(pack, titled, end, majors) if titled is not None else []
+    if not rows:  # no title, or a 'Summary of findings' over prose: a table of grades
+        untitled = _untitled_table(pack, start, end)
+        rows = _table_rows(pack, untitled, end, majors) if untitled is not None else []
+    return rows
+
+
+def _table_rows(pack: PackText, begin: int, end: int, majors: dict[str, str]) -> list[Found]:
     rows: list[Found] = []
-    begin = next((n for n in range(start, end + 1) if "\t" not in pack.line(n)
-                  and _TABLE_TITLE.match(cleaned(pack.line(n)))), None)
-    if begin is None:
-        begin = _untitled_table(pack, start, end)
-    if begin is None:
-        return rows
     heading: tuple[int, str] | None = None
+    above = cleaned(pack.line(begin))  # an untitled table's group heading ('Theme 1: ...')
+    if _GROUP.match(above):
+        heading = (begin, above)
     columns: list[str] = []  # the last header row's cells, for a grid of grades
     for n in range(begin + 1, end + 1):
         raw = pack.line(n)
@@ -207,7 +231,7 @@ def findings_table(pack: PackText, start: int, end: int,
         every = split_row(raw) or [cleaned(raw)]
         cells = [c for c in every if c]
         if len(cells) == 1:
-            if not heading_like(cells[0]) or grade_of(cells[0]):
+            if not (heading_like(cells[0]) or _GROUP.match(cells[0])) or grade_of(cells[0]):
                 break
             heading = (n, cells[0].strip(" :"))
             continue
@@ -254,7 +278,8 @@ def _grid_row(pack: PackText, n: int, cells: list[str], graded: list[int], colum
 
 def _graded_row(raw: str) -> bool:
     cells = [c for c in (split_row(raw) or []) if c]
-    return len(cells) >= 2 and norm(cells[-1]) in GRADE_WORDS
+    return len(cells) >= 2 and (norm(cells[-1]) in GRADE_WORDS
+                                or _SCORE.match(cells[-1].strip(" .")) is not None)
 
 
 def _untitled_table(pack: PackText, start: int, end: int) -> int | None:
@@ -307,8 +332,8 @@ def reconcile(heads: list[Found], table: list[Found]) -> list[Warning_]:
     for j, t in enumerate(table):
         tj = t.judgement
         if j not in pair:
-            if not heads:
-                continue  # a report graded only in its table: nothing to compare
+            if all(norm(h.judgement.area).startswith("overall") for h in heads):
+                continue  # a report graded only in its table (and overall): nothing to compare
             warnings.append(Warning_(
                 f"'Record of main findings' row '{tj.area}' (line {tj.span.start}) has no "
                 "graded heading in the report", tj.span, kind="data-quality"))

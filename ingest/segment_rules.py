@@ -230,14 +230,18 @@ _INSPECTION_KEYS = re.compile(
     r"^(inspection dates?|dates? of inspection|reporting inspector|lead inspector|age group|"
     r"published|publication date|date published|date of publication|unique reference number|"
     r"urn|inspection number|type of inspection|dates? of (?:review|visit)|(?:review|visit) "
-    r"dates?|dates? of (?:the )?inspection visits?|inspection visit dates?)\s*(?::|\t)\s*(.*)$",
-    re.I)
+    r"dates?|dates? of (?:the )?inspection visits?|inspection visit dates?|"
+    # CQC's assessments of local authorities (Care Act duties)
+    r"assessment published|assessment dates?|dates? of (?:the )?assessment|overall rating)"
+    r"\s*(?::|\t)\s*(.*)$", re.I)
 _INSPECTION_STRONG = {"inspection dates", "inspection date", "dates of inspection",
                       "date of inspection", "reporting inspector", "lead inspector",
                       "dates of review", "date of review", "review dates", "dates of visit",
                       "date of visit", "visit dates", "visit date", "date of inspection visit",
                       "dates of inspection visit", "date of the inspection visit",
-                      "inspection visit dates", "inspection visit date"}
+                      "inspection visit dates", "inspection visit date",
+                      "assessment published", "assessment date", "assessment dates",
+                      "date of assessment", "dates of assessment", "date of the assessment"}
 
 
 def inspection_report(lines: list[str], i: int) -> Start | None:

@@ -28,11 +28,12 @@ _POST_HEAD = re.compile(r"^(?:(?:interim|acting|deputy|assistant|executive|corpo
                         r"strategic)\s+)?(?:director|head|chief|manager|leader|chair|"
                         r"commissioner)\b", re.I)
 _VISIT_KIND = re.compile(r"\b((?:focused|monitoring|assurance|short|joint targeted area)\s+"
-                         r"(?:visit|inspection|review))\b", re.I)
+                         r"(?:visit|inspection|review)|local authority assessment)\b", re.I)
 
 
 def visit_kind(title: str) -> str | None:
-    """'Focused visit to Westfold children's services' → 'focused visit'."""
+    """'Focused visit to Westfold children's services' → 'focused visit'; CQC's 'local
+    authority assessment'."""
     m = _VISIT_KIND.search(title)
     return m[1].lower() if m else None
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")

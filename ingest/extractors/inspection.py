@@ -62,9 +62,10 @@ _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _RANGE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\s*"
                     rf"(?:to|until|and|-|–|—)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})",
                     re.I)
-_FIELD = re.compile(r"^((?:inspection |review |visit )+dates?|dates? of (?:the )?(?:inspection|"
-                    r"review|visit)(?: visits?)?|(?:reporting|lead) inspector|published|"
-                    r"publication date|date published|date of publication)\s*:\s*(.+)$", re.I)
+_FIELD = re.compile(r"^((?:inspection |review |visit |assessment )+dates?|dates? of (?:the )?"
+                    r"(?:inspection|review|visit|assessment)(?: visits?)?|(?:reporting|lead) "
+                    r"inspector|published|assessment published|publication date|date published|"
+                    r"date of publication)\s*:\s*(.+)$", re.I)
 
 
 def _field_key(label: str) -> str:
@@ -164,8 +165,15 @@ def _title(lines: list[tuple[int, str]], segment: Segment) -> tuple[int, str]:
         if _FIELD.match(t):
             break
         head.append((n, t))
+    named = [(n, t) for n, t in head if re.search(r"\b(?:inspection|review|report|visit|"
+                                                  r"assessment)\b", t, re.I)]
+    # 'Westfold County Council: local authority assessment' under 'Local authority
+    # assessment': the title that names whom it is about
+    about = next(((n, t) for n, t in named if ":" in t and is_body(t.split(":", 1)[0])), None)
+    if about is not None:
+        return about
     for i, (n, t) in enumerate(head):
-        if re.search(r"\b(?:inspection|review|report|visit)\b", t, re.I):
+        if re.search(r"\b(?:inspection|review|report|visit|assessment)\b", t, re.I):
             if i and _GENERIC_TITLE.match(t):  # 'X NHS Trust' over 'Inspection report'
                 return head[i - 1][0], f"{head[i - 1][1]} {t}"
             return n, t
@@ -240,7 +248,7 @@ def extract_inspection(pack: PackText, segment: Segment, ctx: PackContext) -> Do
             letter.signatory[1] if letter.signatory else None)
     insp = Inspection(title=title, span=pack.span(title_n, header_end), inspectorate=full,
                       subject_body=_subject(text, title, ctx),
-                      type=_type(pack, segment, title) or (visit_kind(title) if letter else None),
+                      type=_type(pack, segment, title) or visit_kind(title),
                       dates=dates, published=published, reporting_inspector=inspector,
                       team=team[1] if team else None)
     heads, majors = graded_headings(pack, start, end)
