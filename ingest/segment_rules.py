@@ -431,12 +431,18 @@ def _header(lines: list[str], i: int) -> str | None:
     return " | ".join(cells).lower() if cells and len(cells) >= 3 else None
 
 
+_PLAN_WHAT = re.compile(r"recommendation|area(s)? for improvement|requirement|must do|should do")
+
+
 def action_plan_table(lines: list[str], i: int) -> Start | None:
     h = _header(lines, i)
-    if not h or not re.search(r"recommendation|area(s)? for improvement|requirement|must do|"
-                              r"should do", h):
+    if not h:
         return None
-    if not re.search(r"timescale|resp(\.|onsib)|lead officer|\brag\b|progress", h):
+    if not _PLAN_WHAT.search(h):
+        h = h.replace(" ", "")  # 'Recommend ation': a word a narrow PDF column cut
+        if not _PLAN_WHAT.search(h):
+            return None
+    if not re.search(r"timescale|resp(\.|onsib)|lead ?officer|\brag\b|progress", h):
         return None
     start, title = with_title_above(lines, i)
     return Start(start, "action_plan", title or "Action plan", i + 1)

@@ -71,6 +71,9 @@ def classify(cells: list[str]) -> Columns | None:
     for cell in cells:
         s = clean(cell).lower()
         role = next((r for r, rx in _COMPILED if s and rx.search(s)), None)
+        if role is None and " " in s:  # 'Recommend ation': a word a narrow column cut
+            joined = s.replace(" ", "")
+            role = next((r for r, rx in _COMPILED if rx.search(joined)), None)
         if role == "recommendation" and "recommendation" in roles:
             role = None
         roles.append(role)

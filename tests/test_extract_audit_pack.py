@@ -67,3 +67,32 @@ def test_owner_cells_keep_posts_whole_and_attach_them_to_their_holder(cell, expe
     owners, unassigned = split_owners(cell)
     assert not unassigned
     assert [(o.name, o.kind, o.post) for o in owners] == expected
+
+
+def test_a_header_word_cut_by_a_narrow_pdf_column_still_names_its_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Printed to PDF, the eight-column tracker's 'Recommendation' header wraps inside its
+    cell ('Recommend' / 'ation'); the table is still read as the plan it is."""
+    from fpdf import FPDF
+
+    from ingest.loaders import load
+
+    text = (DATA / "excerpts" / "audit_followup.txt").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 6, "Appendix A - Overdue High Priority Recommendations",
+                   new_x="LMARGIN", new_y="NEXT")
+    with pdf.table() as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells + [""] * (len(rows[0]) - len(cells)):
+                row.cell(cell)
+    path = tmp_path / "tracker.pdf"
+    pdf.output(str(path))
+    pack = load(path)
+    assert any("Recommend ation" in line for line in pack.lines)  # the defect is there
+    px = extract_pack(pack)
+    acts = {a.recommendation_id: a for d in px.documents for a in d.actions}
+    assert set(acts) == {"PAY/01", "PAY/03", "CRD/02", "ICT/05"}
+    assert [o.name for o in acts["PAY/01"].owners] == ["Head of HR and OD"]
