@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from ingest.extractors import Extractor, PackContext
-from ingest.records import DocumentRecords
+from ingest.records import DocumentRecords, PackExtraction
 from ingest.segment import segment
 from ingest.text import PackText
 from tests.conftest import DATA
@@ -29,3 +30,17 @@ def extract_excerpt(name: str, kind: str, ctx: PackContext | None = None
     segs, _ = segment(pack)
     assert [s.kind for s in segs] == [kind], f"{name} segments as {[s.kind for s in segs]}"
     return pack, extractor(kind)(pack, segs[0], ctx or PackContext())
+
+
+def extract_whole(name: str) -> PackExtraction:
+    """Every document of the pack in tests/data/excerpts/``name``, as the pipeline reads it
+    (segmented, extracted, resolved)."""
+    from ingest.pipeline import extract_pack
+
+    path = DATA / "excerpts" / name
+    return extract_pack(PackText.from_string(path.read_text(encoding="utf-8"), path.name))
+
+
+def records(px: PackExtraction, kind: str) -> list[Any]:
+    """The records of one kind ('meetings', 'actions' ...) of every document of a pack."""
+    return [r for d in px.documents for r in getattr(d, kind)]

@@ -8,37 +8,33 @@ import pytest
 
 from ingest.owners import split_owners
 from ingest.pipeline import extract_pack
-from ingest.text import PackText
 from tests.conftest import DATA
+from tests.excerpt_helpers import extract_whole, records
 
 
 @pytest.fixture(scope="module")
 def px():  # type: ignore[no-untyped-def]
-    path = DATA / "excerpts" / "audit_followup.txt"
-    return extract_pack(PackText.from_string(path.read_text(encoding="utf-8"), path.name))
+    return extract_whole("audit_followup.txt")
 
-
-def _all(px, kind):  # type: ignore[no-untyped-def]
-    return [r for d in px.documents for r in getattr(d, kind)]
 
 
 def test_cover_names_body_date_time_and_venue_without_labels(px) -> None:  # type: ignore[no-untyped-def]
     """'Audit and Governance Committee' / 'Thursday, 28th March, 2019 at 2.00 pm' / a room,
     then 'Membership: ...' over 'AGENDA': the body is the committee, not the membership."""
-    [m] = _all(px, "meetings")
+    [m] = records(px, "meetings")
     assert (m.body, m.date, m.start_time, m.venue) == (
         "Audit and Governance Committee", "2019-03-28", "14:00",
         "Committee Room 1, Town Hall, Ashbridge")
-    assert [i.number for i in _all(px, "agenda_items")] == [1, 2, 3, 4, 5]
+    assert [i.number for i in records(px, "agenda_items")] == [1, 2, 3, 4, 5]
 
 
 def test_lead_officer_is_the_author_when_report_of_names_a_post(px) -> None:  # type: ignore[no-untyped-def]
-    [report] = [r for r in _all(px, "reports") if r.kind == "officer_report"]
+    [report] = [r for r in records(px, "reports") if r.kind == "officer_report"]
     assert (report.author, report.author_role) == ("Andrew Fenwick", "Head of Internal Audit")
 
 
 def test_tracker_rows_are_owned_actions_due_at_the_revised_date(px) -> None:  # type: ignore[no-untyped-def]
-    acts = {a.recommendation_id: a for a in _all(px, "actions")}
+    acts = {a.recommendation_id: a for a in records(px, "actions")}
     assert set(acts) == {"PAY/01", "PAY/03", "CRD/02", "ICT/05"}
     assert acts["PAY/01"].timescale_as_written == "30/06/2019"  # revised, not 31/03/2018
     assert acts["CRD/02"].timescale_as_written == "31/12/2018"  # no revision: the original

@@ -7,15 +7,12 @@ from __future__ import annotations
 import pytest
 
 from ingest.judgements import grade_of, label_of
-from ingest.pipeline import extract_pack
-from ingest.text import PackText
-from tests.conftest import DATA
+from tests.excerpt_helpers import extract_whole
 
 
 @pytest.fixture(scope="module")
 def px():  # type: ignore[no-untyped-def]
-    path = DATA / "excerpts" / "inspection_cqc_local_authority.txt"
-    return extract_pack(PackText.from_string(path.read_text(encoding="utf-8"), path.name))
+    return extract_whole("inspection_cqc_local_authority.txt")
 
 
 def test_one_assessment_of_the_council(px) -> None:  # type: ignore[no-untyped-def]

@@ -6,20 +6,15 @@ from __future__ import annotations
 import pytest
 
 from ingest.extractors._inspection_letter import read_letter, visit_kind
-from ingest.pipeline import extract_pack
 from ingest.referenced import referenced_inspection
 from ingest.text import PackText
-from tests.conftest import DATA
+from tests.excerpt_helpers import extract_whole, records
 
 
 @pytest.fixture(scope="module")
 def px():  # type: ignore[no-untyped-def]
-    path = DATA / "excerpts" / "inspection_focused_visit_letter.txt"
-    return extract_pack(PackText.from_string(path.read_text(encoding="utf-8"), path.name))
+    return extract_whole("inspection_focused_visit_letter.txt")
 
-
-def _all(px, kind):  # type: ignore[no-untyped-def]
-    return [r for d in px.documents for r in getattr(d, kind)]
 
 
 def test_the_letter_is_one_inspection_report_from_its_letterhead(px) -> None:  # type: ignore[no-untyped-def]
@@ -29,7 +24,7 @@ def test_the_letter_is_one_inspection_report_from_its_letterhead(px) -> None:  #
 
 
 def test_visit_facts_read_from_the_letter(px) -> None:  # type: ignore[no-untyped-def]
-    visit = next(i for i in _all(px, "inspections") if i.type != "referenced")
+    visit = next(i for i in records(px, "inspections") if i.type != "referenced")
     assert visit.title == "Focused visit to Westfold children's services"
     assert visit.type == "focused visit"
     assert visit.dates == ["2022-09-13", "2022-09-14"]
@@ -40,21 +35,21 @@ def test_visit_facts_read_from_the_letter(px) -> None:  # type: ignore[no-untype
 
 
 def test_addressee_and_team(px) -> None:  # type: ignore[no-untyped-def]
-    people = {(p.name, p.role, p.body) for p in _all(px, "people")}
+    people = {(p.name, p.role, p.body) for p in records(px, "people")}
     assert ("Rachel Dunmore", "Director of Children's Services",
             "Westfold County Council") in people
     assert any(name == "Omar Haddad" and role == "Inspector" for name, role, _ in people)
 
 
 def test_what_needs_to_improve_without_bullet_glyphs(px) -> None:  # type: ignore[no-untyped-def]
-    recs = [r.text for r in _all(px, "recommendations")]
+    recs = [r.text for r in records(px, "recommendations")]
     assert recs == ["The quality and timeliness of assessments for children in need",
                     "Management oversight and supervision of social workers' practice",
                     "The timeliness of initial child protection conferences"]
 
 
 def test_cited_grade_requires_improvement_to_be_good(px) -> None:  # type: ignore[no-untyped-def]
-    [cited] = [i for i in _all(px, "inspections") if i.type == "referenced"]
+    [cited] = [i for i in records(px, "inspections") if i.type == "referenced"]
     assert [(j.area, j.grade) for j in cited.judgements] == [("Overall effectiveness", 3)]
 
 

@@ -6,35 +6,29 @@ from __future__ import annotations
 import pytest
 
 from ingest.minutes_decisions import action_line
-from ingest.pipeline import extract_pack
-from ingest.text import PackText
 from ingest.textutil import strip_title
-from tests.conftest import DATA
+from tests.excerpt_helpers import extract_whole, records
 
 
 @pytest.fixture(scope="module")
 def px():  # type: ignore[no-untyped-def]
-    path = DATA / "excerpts" / "minutes_partnership_actions.txt"
-    return extract_pack(PackText.from_string(path.read_text(encoding="utf-8"), path.name))
+    return extract_whole("minutes_partnership_actions.txt")
 
-
-def _all(px, kind):  # type: ignore[no-untyped-def]
-    return [r for d in px.documents for r in getattr(d, kind)]
 
 
 def test_members_with_initials_posts_and_the_independent_chair(px) -> None:  # type: ignore[no-untyped-def]
-    [m] = [m for m in _all(px, "meetings") if m.status == "held"]
+    [m] = [m for m in records(px, "meetings") if m.status == "held"]
     assert m.present == ["Helen Marsh", "Gary Price", "Anita Rao", "Mark Stone", "Lucy Fenn"]
     assert m.chair == "Helen Marsh"
     assert m.apologies == ["Karen Doyle"]
-    posts = {(p.name, p.role, p.body) for p in _all(px, "people") if p.context.endswith(".post")}
+    posts = {(p.name, p.role, p.body) for p in records(px, "people") if p.context.endswith(".post")}
     assert ("Anita Rao", "Designated Professional for Safeguarding Adults",
             "Northdale ICB") in posts
     assert ("Lucy Fenn", "Board Business Manager", None) in posts  # '(minutes)' dropped
 
 
 def test_action_lines_are_owned_actions_by_initials(px) -> None:  # type: ignore[no-untyped-def]
-    acts = {a.recommendation_id: a for a in _all(px, "actions")}
+    acts = {a.recommendation_id: a for a in records(px, "actions")}
     assert set(acts) == {"3/A1", "3/A2", "4/A1"}
     assert [o.name for o in acts["3/A1"].owners] == ["Lucy Fenn"]
     assert acts["3/A1"].timescale_as_written == "1 July 2022"

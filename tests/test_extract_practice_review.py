@@ -7,16 +7,13 @@ from __future__ import annotations
 import pytest
 
 from ingest.owners import owner_kind
-from ingest.pipeline import extract_pack
-from ingest.text import PackText
-from tests.conftest import DATA
+from tests.excerpt_helpers import extract_whole, records
 
 
 @pytest.fixture(scope="module")
 def acts():  # type: ignore[no-untyped-def]
-    path = DATA / "excerpts" / "action_plan_practice_review.txt"
-    px = extract_pack(PackText.from_string(path.read_text(encoding="utf-8"), path.name))
-    return px, {a.recommendation_id: a for d in px.documents for a in d.actions}
+    px = extract_whole("action_plan_practice_review.txt")
+    return px, {a.recommendation_id: a for a in records(px, "actions")}
 
 
 def test_rows_take_the_recommendation_as_the_review_wrote_it(acts) -> None:  # type: ignore[no-untyped-def]

@@ -7,40 +7,34 @@ from __future__ import annotations
 import pytest
 
 from ingest.minutes_decisions import action_owner, is_minute_heading
-from ingest.pipeline import extract_pack
-from ingest.text import PackText
-from tests.conftest import DATA
+from tests.excerpt_helpers import extract_whole, records
 
 
 @pytest.fixture(scope="module")
 def px():  # type: ignore[no-untyped-def]
-    path = DATA / "excerpts" / "minutes_trust_board.txt"
-    return extract_pack(PackText.from_string(path.read_text(encoding="utf-8"), path.name))
+    return extract_whole("minutes_trust_board.txt")
 
-
-def _all(px, kind):  # type: ignore[no-untyped-def]
-    return [r for d in px.documents for r in getattr(d, kind)]
 
 
 def test_minutes_title_confirmed_by_the_attendance_under_it(px) -> None:  # type: ignore[no-untyped-def]
     assert [d.segment.kind for d in px.documents] == ["minutes"]
-    held = [m for m in _all(px, "meetings") if m.status == "held"]
+    held = [m for m in records(px, "meetings") if m.status == "held"]
     assert [(m.body, m.date) for m in held] == [("Board of Directors", "2020-03-05")]
 
 
 def test_members_one_a_line_with_their_posts(px) -> None:  # type: ignore[no-untyped-def]
-    [m] = [m for m in _all(px, "meetings") if m.status == "held"]
+    [m] = [m for m in records(px, "meetings") if m.status == "held"]
     assert m.present == ["David Oakes", "Sarah Whitfield", "Karen Lowe", "Peter Grant",
                          "Imran Shah", "Julia Hart", "Alan Reed"]
     assert m.chair == "David Oakes"  # 'Chairman' in the post column
     assert m.apologies == ["Robert Knight"]  # not the next minute's reference
     assert m.in_attendance == ["Claire Benson", "Tom Fielding"]
-    roles = {(p.name, p.role) for p in _all(px, "people")}
+    roles = {(p.name, p.role) for p in records(px, "people")}
     assert ("Karen Lowe", "Director of Nursing and Quality") in roles
 
 
 def test_tabbed_minute_references_and_narrative_resolutions(px) -> None:  # type: ignore[no-untyped-def]
-    res = {r.minute_number: r for r in _all(px, "resolutions")}
+    res = {r.minute_number: r for r in records(px, "resolutions")}
     assert set(res) == {"BoD/20/035", "BoD/20/036"}
     assert res["BoD/20/035"].action_owner == "Quality Committee"
     assert res["BoD/20/036"].action_owner is None  # noting a report asks nobody to act
@@ -48,7 +42,7 @@ def test_tabbed_minute_references_and_narrative_resolutions(px) -> None:  # type
 
 
 def test_action_log_rows_are_owned_actions(px) -> None:  # type: ignore[no-untyped-def]
-    acts = {a.recommendation_id: a for a in _all(px, "actions")}
+    acts = {a.recommendation_id: a for a in records(px, "actions")}
     assert set(acts) == {"BoD/20/014", "BoD/20/015", "BoD/20/036"}
     a = acts["BoD/20/015"]
     assert a.recommendation_text.startswith("Circulate the estates backlog")
