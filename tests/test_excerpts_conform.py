@@ -7,6 +7,7 @@ and bodies."""
 from __future__ import annotations
 
 import pytest
+from rdflib import Literal
 
 from graph.settings import Settings
 from graph.store import Rows, open_store
@@ -42,3 +43,34 @@ def test_plans_inside_reports_and_minutes_are_owned_actions(store) -> None:  # t
             "Improve the timeliness of strategy discussions",
             "The Council should publish a single protocol for children missing education."
             } <= texts
+
+
+def _owned(store, text: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(owner's name, due date) of the action whose recommendation's text is ``text``."""
+    rows = store.query(PREFIX + """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name ?due WHERE {
+          ?a a rem:Action ; rem:implements ?r ; rem:responsibleParty ?p .
+          ?r rem:text ?text . ?p rdfs:label ?name .
+          OPTIONAL { ?r rem:dueDate ?due } }""", bindings={"text": Literal(text)})
+    assert isinstance(rows, Rows)
+    return {(str(r["name"]), str(r.get("due") or "")) for r in rows.rows}
+
+
+def test_minuted_actions_and_action_logs_are_owned_and_due(store) -> None:  # type: ignore[no-untyped-def]
+    """'ACTION: LF to circulate ... by 1 July 2022' and an action log's row: the person
+    the initials or the Lead column name owns it, due on the date it gives."""
+    assert _owned(store, "Circulate the final report to Board members by 1 July 2022") == {
+        ("Lucy Fenn", "2022-07-01")}
+    assert ("Peter Grant", "2020-03-05") in _owned(
+        store, "Circulate the estates backlog maintenance risk schedule to Board members")
+
+
+def test_cqc_scores_are_judgements_of_the_assessment(store) -> None:  # type: ignore[no-untyped-def]
+    rows = store.query(PREFIX + """SELECT ?area ?g WHERE {
+        ?j rem:ofInspection ?i ; rem:area ?area ; rem:gradeValue ?g .
+        ?i rem:inspectionType ?type }""",
+                       bindings={"type": Literal("local authority assessment")})
+    assert isinstance(rows, Rows)
+    grades = {str(r["area"]): int(r["g"]) for r in rows.rows}
+    assert grades["Assessing needs"] == 3 and grades["Partnerships and communities"] == 2
+    assert len(grades) == 10
