@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.names_in_prose import is_body, post_and_org
-from ingest.textutil import clean, is_furniture, split_names, split_row, strip_title
+from ingest.textutil import (
+    clean,
+    is_furniture,
+    is_separator_row,
+    split_names,
+    split_row,
+    strip_title,
+)
 
 SECTIONS = {
     "present": "present", "members present": "present", "councillors present": "present",
@@ -307,7 +314,9 @@ def read_attendance(lines: list[str], first_line: int,
         elif _CHAIR.search(c) and not buffer:
             _people(att, c, n, getattr(att, current))
         else:
-            cells = split_row(raw) if "\t" in raw else None
+            if is_separator_row(raw):  # '|---|---|' under a markdown row
+                continue
+            cells = split_row(raw)
             filled = [x for x in cells or [] if x]
             # 'Mr David Oakes<TAB>Chairman': a member and the post beside it
             buffer.append((n, ", ".join(filled) if len(filled) == 2 else c))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.textutil import clean, strip_bullet, strip_title
+from ingest.textutil import clean, split_row, strip_bullet, strip_title
 
 MINUTE = re.compile(r"^(?:minute\s+)?((?:[A-Z]{1,6}/)?\d{1,4}(?:/\d{2,4})?)[.:]?\s+(\S.*)$",
                     re.I)
@@ -32,7 +32,7 @@ class MinuteHeading:
     title: str
 
 
-_TABBED = re.compile(r"^\s*(?:minute\s+)?[\w/.]+\t+[^\t]+$", re.I)
+_REF_CELL = re.compile(r"^(?:minute\s+)?[\w/.]*\d[\w/.]*$", re.I)
 
 
 def is_minute_heading(raw: str, previous: str | None, next_blank: bool = False
@@ -40,10 +40,15 @@ def is_minute_heading(raw: str, previous: str | None, next_blank: bool = False
     """A minute heading: number then a short title (capitals or bold, or a short title on a
     line of its own), not a sentence."""
     c = clean(raw)
+    # 'BoD/20/031<TAB>Chairman's welcome', '| BoD/20/031 | Chairman's welcome |': a
+    # reference and its title in two cells
+    cells = split_row(raw) if "\t" in raw or "|" in raw or "<t" in raw else None
+    filled = [x for x in cells or [] if x]
+    tabbed = len(filled) == 2 and bool(_REF_CELL.match(filled[0]))
+    if tabbed:
+        c = f"{filled[0]} {filled[1]}"
     m = MINUTE.match(c)
-    # 'BoD/20/031<TAB>Chairman's welcome': a reference and its title in two cells
-    tabbed = "\t" in raw and bool(_TABBED.match(raw))
-    if not m or ("\t" in raw and not tabbed) or len(m[2].split()) > 18 \
+    if not m or (cells is not None and not tabbed) or len(m[2].split()) > 18 \
             or c.endswith((".", ",", ";")):
         return None
     title = m[2].strip()

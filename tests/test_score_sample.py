@@ -95,3 +95,40 @@ def test_page_breaks_anywhere_change_no_score(scores: dict[str, float],
     pack = tmp_path / "paged.txt"
     pack.write_text("\n".join(paged), encoding="utf-8")
     assert _scores(pack, tmp_path) == scores
+
+
+def _as_markdown(lines: list[str]) -> list[str]:
+    """The pack as a markdown converter writes it: every run of TAB rows a pipe table (its
+    first row the header, a rule under it) and every short title line in bold."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if "\t" in lines[i]:
+            rows = []
+            while i < len(lines) and "\t" in lines[i]:
+                rows.append(lines[i].split("\t"))
+                i += 1
+            width = max(len(r) for r in rows)
+            rows = [r + [""] * (width - len(r)) for r in rows]
+            out.append("| " + " | ".join(rows[0]) + " |")
+            out.append("|" + "---|" * width)
+            out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+            continue
+        s = lines[i].strip()
+        short_title = s and len(s.split()) <= 10 and s[0].isupper() and not s.endswith(".") \
+            and ":" not in s and "**" not in s and "<" not in s and "|" not in s
+        out.append(f"**{s}**" if short_title else lines[i])
+        i += 1
+    return out
+
+
+def test_markdown_tables_and_bold_titles_change_no_score(scores: dict[str, float],
+                                                        tmp_path: Path) -> None:
+    """Converters differ: one writes tables as TAB rows, another as markdown pipe tables
+    and headings in bold. The sample rewritten the second way scores as the sample does."""
+    pack = tmp_path / "markdown.txt"
+    pack.write_text("\n".join(_as_markdown(SAMPLE.read_text(encoding="utf-8").split("\n"))),
+                    encoding="utf-8")
+    text = pack.read_text(encoding="utf-8")
+    assert text.count("|---|") > 10 and text.count("**") > 100  # it was rewritten
+    assert _scores(pack, tmp_path) == scores
