@@ -245,8 +245,13 @@ _CELL_TAG = re.compile(r"<(?:td|th)\b[^>]*>(.*?)(?:</(?:td|th)>|(?=<(?:td|th)\b)
 
 
 def is_separator_row(line: str) -> bool:
-    """A rule under a table header: '|---|---|', '--\\t----\\t--', '+===+'."""
+    """A rule under a table header: '|---|---|', '--\\t----\\t--', '+===+', and the same
+    written as HTML cells ('<tr><td>--</td><td>---</td></tr>')."""
     s = line.strip()
+    if "<t" in s and _CELL_OPEN.search(s):
+        cells = [re.sub(r"<[^>]*>", "", c).strip() for c in _CELL_TAG.findall(s)]
+        return any(cells) and all(_SEPARATOR.match(c) for c in cells) and any(
+            ch in "".join(cells) for ch in "-=–—_")
     return bool(s) and bool(_SEPARATOR.match(s)) and any(c in s for c in "-=–—_")
 
 

@@ -10,6 +10,7 @@ from ingest.textutil import (
     clean,
     find_dates,
     is_furniture,
+    is_separator_row,
     parse_date,
     parse_time,
     split_names,
@@ -117,3 +118,13 @@ def test_helpers_never_raise(text):
     assert cleaned == cleaned.strip() and "\n" not in cleaned
     split_row(text)
     is_furniture(text)
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("|---|---|", True), ("--\t----\t--", True), ("+===+===+", True),
+    ("<tr><td>--</td><td>---</td><td>--</td></tr>", True),  # a rule written as HTML cells
+    ("<tr><td>a</td><td>---</td></tr>", False), ("<tr><td></td><td></td></tr>", False),
+    ("| Ref | Action |", False), ("plain text", False), ("", False),
+])
+def test_separator_rows(line: str, rule: bool) -> None:
+    assert is_separator_row(line) is rule
