@@ -15,6 +15,7 @@ from pathlib import Path
 from ingest.html_text import html_lines
 from ingest.pdf_text import PdfTextError, pdf_lines
 from ingest.text import PackText
+from ingest.textutil import plain_typography
 
 #: Largest file accepted, in bytes. Agenda packs are a few MB; beyond this is not a pack.
 MAX_BYTES = 50 * 1024 * 1024
@@ -98,6 +99,10 @@ def load(path: Path | str) -> PackText:
                             "navigation)")
     else:
         lines = _decode_text(path, data).splitlines()
+    lines, changed = plain_typography(lines)
+    if changed:
+        notes.append(f"ligatures, invisible characters or non-breaking spaces made plain on "
+                     f"{changed} line(s)")
     return PackText(name=path.name, lines=lines, sha256=hashlib.sha256(data).hexdigest(),
                     path=path, byte_size=size, media_type=media, notes=notes)
 

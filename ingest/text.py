@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.records import Span
+from ingest.textutil import plain_typography
 
 
 @dataclass
@@ -28,7 +29,8 @@ class PackText:
     @classmethod
     def from_string(cls, text: str, name: str = "inline.txt") -> PackText:
         data = text.encode("utf-8")
-        return cls(name=name, lines=text.splitlines(), sha256=hashlib.sha256(data).hexdigest(),
+        lines, _ = plain_typography(text.splitlines())
+        return cls(name=name, lines=lines, sha256=hashlib.sha256(data).hexdigest(),
                    byte_size=len(data))
 
     def __len__(self) -> int:

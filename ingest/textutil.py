@@ -127,6 +127,25 @@ _BULLETS = re.compile(r"[•■▪●◦]")
 _SPACES = re.compile(r"\s+")
 
 
+#: What PDF converters leave in text that is no part of its content: typographic ligatures
+#: ('Ofﬁcer'), soft hyphens and zero-width characters (invisible, but they break words),
+#: non-breaking and narrow spaces.
+_TYPOGRAPHY = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u00ad": None, "\u200b": None, "\u200c": None,
+    "\u200d": None, "\u2060": None, "\ufeff": None, "\u00a0": " ", "\u2007": " ",
+    "\u202f": " ", "\u2009": " ", "\u200a": " ",
+})
+
+
+def plain_typography(lines: list[str]) -> tuple[list[str], int]:
+    """``lines`` with ligatures spelt out, invisible characters dropped and odd spaces made
+    plain, and how many lines that changed. Line count and order are kept, so every line
+    number still points at the source."""
+    out = [line.translate(_TYPOGRAPHY) for line in lines]
+    return out, sum(1 for a, b in zip(lines, out, strict=True) if a != b)
+
+
 @lru_cache(maxsize=32768)
 def clean(text: str | None) -> str:
     """Text without ``**bold**``/``*italic*`` marks, HTML fragments and entities, bullets

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,13 @@ def test_pdf_lines_wrapped_by_the_page_are_one_paragraph(tmp_path):
                      "- ensure that every child is seen alone at each visit and that this is "
                      "recorded in the case file by the social worker", "",
                      "- improve supervision"]
+
+
+def test_typography_made_plain_keeps_every_line_number(tmp_path):
+    f = tmp_path / "pack.txt"
+    f.write_text("Responsible Ofﬁcer\nImple\u00admentation\u00a0plan\n\nplain\n", encoding="utf-8")
+    pack = load(f)
+    assert pack.lines == ["Responsible Officer", "Implementation plan", "", "plain"]
+    assert pack.notes == ["ligatures, invisible characters or non-breaking spaces made plain "
+                          "on 2 line(s)"]
+    assert pack.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()  # of the file as given

@@ -132,3 +132,15 @@ def test_markdown_tables_and_bold_titles_change_no_score(scores: dict[str, float
     text = pack.read_text(encoding="utf-8")
     assert text.count("|---|") > 10 and text.count("**") > 100  # it was rewritten
     assert _scores(pack, tmp_path) == scores
+
+
+def test_ligatures_and_invisible_characters_change_no_score(scores: dict[str, float],
+                                                           tmp_path: Path) -> None:
+    """PDF converters leave typographic ligatures ('Responsible Ofﬁcer'), soft hyphens and
+    non-breaking spaces in the text. The sample with all three scores as the sample does."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    odd = (text.replace("fi", "\ufb01").replace("fl", "\ufb02").replace("ation", "a\u00adtion")
+           .replace(" ", "\u00a0", 2000))
+    pack = tmp_path / "typography.txt"
+    pack.write_text(odd, encoding="utf-8")
+    assert _scores(pack, tmp_path) == scores
