@@ -20,6 +20,7 @@ from rdflib.namespace import XSD
 from graph.layout_cache import StateCache
 from ontology.namespaces import entity_iri
 from queryapi import api_data as data
+from queryapi import figures
 from queryapi.csvout import csv_response
 from queryapi.entity import KEY
 from queryapi.errors import ApiError
@@ -180,42 +181,8 @@ def analytics(request: Request, as_of: Annotated[dt.date | None, Query(
     # every recommendation is described for the owners' load: the whole answer is kept
     # while the store's state is unchanged, like the figures it includes
     body = _ANALYTICS_CACHE.get(current, day.isoformat(),
-                                lambda: _analytics_body(st.reader(), day, current))
+                                lambda: figures.saved_or_computed(st.reader(), st.store(),
+                                                                  day))
     return JSONResponse(body)
 
 
-def _analytics_body(store: Any, day: dt.date, current: str) -> dict[str, Any]:
-    from graph.analytics import analyse_cached
-
-    recs = data.describe_recommendations(store, data.find_recommendations(store, {}), day)
-    unowned = [{"iri": r["iri"], "key": r["key"], "text": r["text"]}
-               for r in recs if not r["owners"]]
-    figures = analyse_cached(store, day, current)
-
-    def listed(name: str) -> dict[str, Any]:
-        return {"count": len(figures[name]), "items": figures[name]}
-
-    return jsonable({
-        "as_of": day.isoformat(), "recommendations": len(recs),
-        "without_owner": {"count": len(unowned), "items": unowned},
-        "no_named_owner": listed("no_owner"),
-        "role_only_owners": listed("role_only_owners"),
-        "owners_by_open_load": data.open_load(recs),
-        "open_load": figures["open_load"],
-        "cross_agency": listed("cross_agency"),
-        "report_receivers": figures["report_receivers"],
-        "overdue": listed("overdue"),
-        "centrality": figures["centrality"]})
-
-
-def jsonable(value: Any) -> Any:
-    """Dates and decimals from the store's rows as JSON strings and numbers."""
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [jsonable(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 
 from graph.settings import Settings
 from ontology.namespaces import REM
-from queryapi import api
+from queryapi import figures
 from queryapi.app import create_app
 from tests.fixture_store import fixture_store
 
@@ -20,8 +20,8 @@ def test_analytics_cached_until_the_store_changes(tmp_path: Path, monkeypatch) -
     store = fixture_store(tmp_path / "store")
     app = create_app(Settings(store=tmp_path / "store"), store=store)
     calls = []
-    real = api._analytics_body
-    monkeypatch.setattr(api, "_analytics_body", lambda *a: calls.append(1) or real(*a))
+    real = figures.analytics_body
+    monkeypatch.setattr(figures, "analytics_body", lambda *a: calls.append(1) or real(*a))
     with TestClient(app) as client:
         first = client.get("/api/analytics", params={"as_of": "2013-01-01"}).json()
         again = client.get("/api/analytics", params={"as_of": "2013-01-01"}).json()

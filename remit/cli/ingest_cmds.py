@@ -8,7 +8,7 @@ be opened or written).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -38,7 +38,11 @@ def _open(s, read_only: bool = False):  # type: ignore[no-untyped-def]
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(
                help="Pack files, or folders (their .txt, .pdf and .html files).")],
-           store: StoreOpt = None, endpoint: EndpointOpt = None, json: JsonOpt = False) -> None:
+           store: StoreOpt = None, endpoint: EndpointOpt = None, json: JsonOpt = False,
+           figures: Annotated[bool, typer.Option(
+               "--figures/--no-figures",
+               help="After the write, compute the officers' whole-graph figures and save "
+               "them beside the store, so no page waits for them.")] = True) -> None:
     """Extract packs and load each into its own named graph, atomically."""
     from ingest.load import ingest_paths
 
@@ -48,6 +52,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(
         s = settings(store, endpoint)
         with _open(s) as st, _progress() as progress:
             report = ingest_paths(paths, st, s, progress=progress)
+            if figures and report.packs:
+                _precompute(st, s, quiet=json)
     for p in report.rejected:
         err.print(f"rejected: {p.error}", markup=False, soft_wrap=True)
     if json:
@@ -56,6 +62,23 @@ def ingest(paths: Annotated[list[Path], typer.Argument(
         _report_table(report)
     if report.rejected:
         raise typer.Exit(1)
+
+
+def _precompute(st: Any, s: Any, quiet: bool) -> None:
+    """The officers' figures of the new state; a failure here loses nothing (the packs are
+    committed, and the app computes the figures on its first request instead)."""
+    from graph.store import StoreError
+    from queryapi.figures import precompute
+
+    try:
+        seconds = precompute(st, s.today())
+    except (StoreError, OSError) as exc:
+        err.print(f"warning: the officers' figures were not computed ({exc}); the app will "
+                  "compute them on its first request", markup=False)
+        return
+    if seconds is not None and not quiet:
+        err.print(f"officers' figures computed and saved in {seconds:.1f} s", markup=False,
+                  highlight=False)
 
 
 class _progress:
