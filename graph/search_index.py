@@ -153,10 +153,11 @@ def build_index(store: Store, path: Path | str) -> int:
     """Rebuild the whole index at ``path`` atomically; returns the number of entities."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_orphans(path)
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     tmp.unlink(missing_ok=True)
-    rows = _entities(store)
     try:
+        rows = _entities(store)
         with sqlite3.connect(tmp) as db:
             db.executescript(_SCHEMA)
             _write(db, rows)
@@ -170,7 +171,29 @@ def build_index(store: Store, path: Path | str) -> int:
         os.replace(tmp, path)
     except sqlite3.Error as exc:
         raise SearchIndexError(f"cannot write the search index {path}: {exc}") from exc
+    finally:  # whatever stopped the build, its half-written copy goes
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
     return len(rows)
+
+
+def _remove_orphans(path: Path) -> None:
+    """Half-built copies of the index left by processes that were killed while building
+    ('search.sqlite.tmp<pid>' of a process that no longer runs) and their journals."""
+    for leftover in path.parent.glob(path.name + ".tmp*"):
+        pid = leftover.name[len(path.name) + 4:].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, another user's
+        return True
+    return True
 
 
 def update_index(store: Store, path: Path | str, pack_iri: URIRef | str) -> int:

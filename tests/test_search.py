@@ -113,3 +113,32 @@ def test_entity_rows_equal_the_plain_query(api_store):
     members = si._pack_members(api_store, URIRef(api_app.PACK))
     some = rows(si._FIELDS, {"s": members})
     assert some == rows(plain, {"s": members}) and some
+
+
+def test_a_build_leaves_no_half_written_copy_and_clears_orphans(api_store, tmp_path,
+                                                                 monkeypatch):
+    """A build stopped part-way removes its own copy; copies left by processes that were
+    killed while building are removed by the next build; a running builder's is kept."""
+    import os
+    import subprocess
+    import sys
+
+    from graph import search_index
+
+    path = tmp_path / "search.sqlite"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    orphan = tmp_path / f"search.sqlite.tmp{dead}"
+    orphan.write_bytes(b"half")
+    (tmp_path / f"search.sqlite.tmp{dead}-journal").write_bytes(b"j")
+    alive = tmp_path / f"search.sqlite.tmp{os.getppid()}"
+    alive.write_bytes(b"another builder's")
+
+    def interrupted(*_a):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(search_index, "_write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(api_store, path)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [alive.name]  # neither the orphan, its journal, nor this build's copy
