@@ -69,8 +69,8 @@ def owner_kind(name: str) -> str:
     cut = next((k for k, w in enumerate(lower) if k and w in ("for", "of")), len(lower))
     head = lower[cut - 1]  # 'Designated Nurse for Safeguarding Children': 'nurse'
     statutory = lower[0] in ("designated", "named") and not head.endswith("s")  # a post
-    if (lower[0] in _GENERIC and not statutory) or (head.endswith("s") and head in _ROLE_WORDS
-                                and head not in _BODY_END):
+    plural_role = head.endswith("s") and head in _ROLE_WORDS and head not in _BODY_END
+    if (lower[0] in _GENERIC and not statutory) or plural_role:
         return "role"
     if lower[-1] in _BODY_END or any(w in _ORG_ANYWHERE for w in lower):
         return "body"
@@ -106,14 +106,16 @@ def _holds(person: str, post: str, cell: str) -> bool:
 def _merged(parts: list[str], cell: str) -> list[tuple[str, str | None]]:
     """(part, post) after re-joining a post's title cut at ' and ', and after reading
     'Name, Post' as one person holding that post."""
+    def rejoined(post: str, piece: str) -> str:
+        joiner = "&" if re.search(rf"{re.escape(post)}\s*&", cell) else "and"
+        return f"{post} {joiner} {piece}"
+
     out: list[tuple[str, str | None]] = []
     for part in parts:
         if out and out[-1][1] is None and _continues_post(out[-1][0], part, cell):
-            joiner = "&" if re.search(rf"{re.escape(out[-1][0])}\s*&", cell) else "and"
-            out[-1] = (f"{out[-1][0]} {joiner} {part}", None)
+            out[-1] = (rejoined(out[-1][0], part), None)
         elif out and out[-1][1] and _continues_post(out[-1][1], part, cell):
-            joiner = "&" if re.search(rf"{re.escape(out[-1][1])}\s*&", cell) else "and"
-            out[-1] = (out[-1][0], f"{out[-1][1]} {joiner} {part}")
+            out[-1] = (out[-1][0], rejoined(out[-1][1], part))
         elif out and out[-1][1] is None and _holds(out[-1][0], part, cell):
             out[-1] = (out[-1][0], part)
         else:
