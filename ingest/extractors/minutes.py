@@ -278,11 +278,8 @@ def _minute_action(pack: PackText, seg: Segment, n: int, text: str,
     who, what, when = parsed
     names = [att.initials.get(p, p) for p in split_names(who)] if who else []
     owners, unassigned = split_owners(" / ".join(names)) if names else ([], True)
-    if when and "meeting" in when.lower() and when.lower().startswith("next"):
-        nxt = next((_NEXT_MEETING.match(clean(pack.line(k)))[1]  # type: ignore[index]
-                    for k in range(n, seg.end + 1)
-                    if _NEXT_MEETING.match(clean(pack.line(k)))), None)
-        when = nxt if nxt and parse_date(nxt) else when
+    if when and when.lower().startswith("next"):  # 'for the next meeting'
+        when = _next_meeting_date(pack, n, seg.end) or when
     number = minute.number if minute else "?"
     count = sum(1 for a in out.actions if (a.recommendation_id or "").startswith(f"{number}/"))
     reports_to = [meeting.body] if meeting.body and re.search(
@@ -292,10 +289,15 @@ def _minute_action(pack: PackText, seg: Segment, n: int, text: str,
         recommendation_text=what, timescale_as_written=when, owners=owners,
         unassigned=unassigned, reports_to=reports_to,
         section=minute.title if minute else None))
-    for o in owners:
-        if o.kind == "person":
-            out.people.append(PersonMention(o.name, pack.span(n), role="Responsible officer",
-                                            context="minutes.action"))
+
+
+def _next_meeting_date(pack: PackText, start: int, end: int) -> str | None:
+    """The date a 'Date of next meeting: 14 September 2022' line gives, as written."""
+    for k in range(start, end + 1):
+        m = _NEXT_MEETING.match(clean(pack.line(k)))
+        if m and parse_date(m[1]):
+            return m[1]
+    return None
 
 
 def _opens_decision(line: str, m: re.Match[str]) -> bool:
