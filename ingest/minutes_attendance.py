@@ -86,8 +86,14 @@ def _people(att: Attendance, text: str, line: int, into: list[str]) -> None:
         elif title:
             shared = None
         title = title or shared
+        # 'A Brown (Leader)', 'Helen Marsh (HM)': what the brackets add is not the name
+        bracketed = _BRACKETED.findall(name)
+        name = _BRACKETED.sub("", name).strip()
         if not name or not re.match(r"^[A-Z]", name) or len(name.split()) > 5:
             continue
+        for inner in bracketed:
+            if re.fullmatch(r"[A-Z]{2,4}", inner) and _initials_of(name, inner):
+                att.initials.setdefault(inner, name)
         if role_m:
             label = role_m[1] or role_m[2]
             if label.lower().startswith(("vice", "deputy")):
@@ -101,6 +107,9 @@ def _people(att: Attendance, text: str, line: int, into: list[str]) -> None:
         if title:
             att.titles.setdefault(name, title)
         att.lines.setdefault(name, line)
+
+
+_BRACKETED = re.compile(r"\s*\(\s*([^)]*?)\s*\)")
 
 
 #: A line that carries a list on to the next ('Councillors A, B and' / 'C').

@@ -111,8 +111,13 @@ _OWN_BODY = re.compile(r"^(?:committee|sub-committee|board|panel|group|forum|par
 
 def action_owner(text: str, chair: str | None, body: str | None = None) -> str | None:
     """Whoever a clause asks to act, as written ('the Committee' is the meeting's ``body``)."""
-    m = re.search(r"\brecommended\s+to\s+(?:the\s+)?(.+?)\s+that\b", text, re.I)
+    m = re.search(r"\brecommend(?:s|ed)?\s+to\s+(?:the\s+)?(.+?)\s+that\b", text, re.I)
     if m:
+        return m[1].strip(" ,")
+    # a clause of 'That Cabinet:' asking someone by name: '(b) asks the Director of X to
+    # report ...', '(c) delegates authority to the Director of Finance to agree ...'
+    m = _ASKS.match(text.strip())
+    if m and _subject(m[1]):
         return m[1].strip(" ,")
     m = re.search(r"\bsigned\s+by\s+the\s+(chair(?:man|person|woman)?|mayor)\b", text, re.I)
     if m:
@@ -136,6 +141,9 @@ def action_owner(text: str, chair: str | None, body: str | None = None) -> str |
     return None
 
 
+_ASKS = re.compile(r"^(?:(?:asks|requests|instructs|directs|invites|authorises|authorizes)\s+"
+                   r"|delegates\s+(?:authority|responsibility|powers?)\s+to\s+)(?:the\s+)?"
+                   r"([A-Z][\w'’&() -]*?)\s+to\s+[a-z]")
 _CONNECTORS = frozenset({"of", "and", "for", "the", "in", "on", "with", "&", "to"})
 
 

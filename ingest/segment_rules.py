@@ -49,7 +49,8 @@ _COVER_LINE = re.compile(r"^(?:public document pack|agenda pack|supplementary (?
                          re.I)
 _MEETING_FIELD = re.compile(r"^\s*(date|time|venue|place|location)\s*:", re.I)
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}\.?\s+\S")
-_STACKED_MINUTES = re.compile(r"^(draft\s+|unconfirmed\s+)?minutes:?$", re.I)
+_STACKED_MINUTES = re.compile(r"^(draft\s+|unconfirmed\s+)?(?:minutes|(?:record|schedule|summary)"
+                              r"\s+of\s+(?:the\s+)?decisions?):?$", re.I)
 _STRATEGY = re.compile(r"\bstrategy\b", re.I)
 _PLAN = re.compile(r"\b(implementation|delivery|action)\s+plan\b", re.I)
 _CONTENTS = re.compile(r"^(contents|table of contents)$", re.I)
@@ -163,8 +164,9 @@ MINUTES_TITLES = [
 
 #: 'MINUTES OF THE BOARD OF DIRECTORS MEETING HELD IN PUBLIC' over 'Present:': a title
 #: the patterns above do not know, confirmed by the attendance list under it
-_MINUTES_OF = re.compile(r"^(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:an?|the)\s",
-                         re.I)
+_MINUTES_OF = re.compile(r"^(?:draft\s+|unconfirmed\s+|confirmed\s+)?(?:minutes|"
+                         r"(?:record|schedule|summary)\s+of\s+(?:the\s+)?decisions?)\s+of\s+"
+                         r"(?:an?|the)\s", re.I)
 _ATTENDANCE = re.compile(r"^(present|members present|attendance|in attendance|"
                          r"councillors present)\b", re.I)
 

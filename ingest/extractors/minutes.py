@@ -50,8 +50,8 @@ from ingest.textutil import (
     split_names,
 )
 
-_HEAD = re.compile(r"minutes\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting\s+of\s+)?"
-                   r"(?:the\s+)?(?P<body>.+?)\s*(?:held\s+(?:on|at|in)\b|meeting\s+held\b|,|$)",
+_HEAD = re.compile(r"(?:minutes|decisions?)\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"(?:meeting\s+of\s+)?(?:the\s+)?(?P<body>.+?)\s*(?:held\s+(?:on|at|in)\b|meeting\s+held\b|,|$)",
                    re.I)
 _TIMES = re.compile(r"meeting\s+(?:commenced|started|began|opened)\s+at\s+(?P<a>[\d.:]+\s*"
                     r"(?:[ap]\.?m\.?|noon)?)(?:.*?(?:concluded|ended|closed|finished|"
@@ -61,13 +61,18 @@ _END_ONLY = re.compile(r"meeting\s+(?:concluded|ended|closed|finished|terminated
 _REFERENCED = re.compile(r"\bmeeting\s+(?:of\s+the\s+[A-Z][\w' -]+?\s+)?held\s+on\s+", re.I)
 
 
+#: The line that opens minutes when no pattern of MINUTES_TITLES matched: 'Minutes of ...',
+#: 'RECORD OF DECISIONS of the meeting held on ...'.
+_OPENING = re.compile(r"^\W*(draft\s+|unconfirmed\s+|confirmed\s+)?(?:minutes\b.{12,}|"
+                      r"(?:record|schedule|summary)\s+of\s+(?:the\s+)?decisions?\b)", re.I)
+
+
 def _heading(pack: PackText, seg: Segment) -> tuple[int, int, str]:
     """(first, last, text) of the heading paragraph that opens with 'Minutes of'."""
     span = range(seg.start, seg.end + 1)
     first = next((n for n in span if any(p.match(clean(pack.line(n))) for p in MINUTES_TITLES)),
-                 None) or next((n for n in span if re.match(
-                     r"^\W*(draft\s+|unconfirmed\s+|confirmed\s+)?minutes\b.{12,}",
-                     clean(pack.line(n)), re.I)), seg.start)
+                 None) or next((n for n in span if _OPENING.match(clean(pack.line(n)))),
+                               seg.start)
     last = first
     while last + 1 <= seg.end and clean(pack.line(last + 1)) and last - first < 4:
         nxt = pack.line(last + 1)
@@ -331,6 +336,13 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
             action_owner=action_owner(text, meeting.chair, meeting.body) or to,
             meeting_date=meeting.date, body=meeting.body))
 
+    if not lead:  # 'Decision:' / 'RESOLVED' alone, its text on the next line ('That Cabinet:')
+        j = next((j for j in range(n + 1, min(seg.end, n + 3) + 1) if clean(pack.line(j))),
+                 None)
+        if j is not None and not clause_text(pack.line(j)) and not RESOLVED.match(
+                clean(pack.line(j))) and not is_minute_heading(
+                pack.line(j), minute.number if minute else None):
+            lead, n = clean(pack.line(j)), j
     at = len(out.resolutions)
     k = n + 1
     last_clause: tuple[str, list[str], int, int] | None = None
