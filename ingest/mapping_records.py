@@ -36,6 +36,11 @@ STATUSES = {
     "red": "red", "amber": "amber", "green": "green", "completed": "completed",
     "complete": "completed", "not started": "not-started", "in progress": "in-progress",
     "on track": "on-track", "deferred": "deferred", "blue": "completed",
+    # as trackers and action logs word them
+    "implemented": "completed", "achieved": "completed", "closed": "completed",
+    "done": "completed", "open": "in-progress", "ongoing": "in-progress",
+    "underway": "in-progress", "started": "in-progress", "on target": "on-track",
+    "not yet started": "not-started", "postponed": "deferred",
 }
 
 

@@ -97,6 +97,15 @@ def _continues_post(post: str, piece: str, cell: str) -> bool:
     return kind == "post"
 
 
+def _post_area(post: str, area: str, cell: str) -> bool:
+    """'Assistant Director, Commissioning', 'Head of Service, Early Help': a post, a comma,
+    then the area it covers (not a person, a body or another post)."""
+    return (owner_kind(post) == "post" and _POST_HEAD.match(post) is not None
+            and owner_kind(area) not in ("person", "body", "role")
+            and not _POST_HEAD.match(area) and len(area.split()) <= 4
+            and re.search(rf"{re.escape(post)}\s*,\s*{re.escape(area)}", cell) is not None)
+
+
 def _holds(person: str, post: str, cell: str) -> bool:
     """'James Allerton, ICT Manager': a person, a comma, then a post (not a body or role)."""
     return (owner_kind(strip_title(person)[1]) == "person" and owner_kind(post) == "post"
@@ -116,6 +125,8 @@ def _merged(parts: list[str], cell: str) -> list[tuple[str, str | None]]:
             out[-1] = (rejoined(out[-1][0], part), None)
         elif out and out[-1][1] and _continues_post(out[-1][1], part, cell):
             out[-1] = (out[-1][0], rejoined(out[-1][1], part))
+        elif out and out[-1][1] is None and _post_area(out[-1][0], part, cell):
+            out[-1] = (f"{out[-1][0]}, {part}", None)  # 'Assistant Director, Commissioning'
         elif out and out[-1][1] is None and _holds(out[-1][0], part, cell):
             out[-1] = (out[-1][0], part)
         else:
