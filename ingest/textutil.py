@@ -142,8 +142,8 @@ def plain_typography(lines: list[str]) -> tuple[list[str], int]:
     """``lines`` with ligatures spelt out, invisible characters dropped and odd spaces made
     plain, and how many lines that changed. Line count and order are kept, so every line
     number still points at the source."""
-    out = [line.translate(_TYPOGRAPHY) for line in lines]
-    return out, sum(1 for a, b in zip(lines, out, strict=True) if a != b)
+    out = [line if line.isascii() else line.translate(_TYPOGRAPHY) for line in lines]
+    return out, sum(1 for a, b in zip(lines, out, strict=True) if a is not b and a != b)
 
 
 @lru_cache(maxsize=32768)
