@@ -83,6 +83,32 @@ def action_line(text: str) -> tuple[str | None, str, str | None] | None:
     return who, what[:1].upper() + what[1:], (when["when"] if when else None)
 
 
+_MARKER = re.compile(r"(?:^|(?<=[\s;,:]))\((\d{1,2}|[a-z]|[ivx]{1,4})\)\s+")
+_SEQUENCES = ([str(k) for k in range(1, 30)], list("abcdefghijklmnopqrstuvwxyz"),
+              ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"])
+
+
+def inline_clauses(text: str) -> list[tuple[str, str]] | None:
+    """'That (1) the report be noted; (2) the Director be asked to ...; and (3) ...' as
+    [('1', 'That the report be noted'), ('2', 'That the Director be asked to ...'), ...]:
+    clauses numbered inside one paragraph, each with the stem before the first. None
+    unless at least two markers follow one another from the first of a sequence."""
+    found = list(_MARKER.finditer(text))
+    if len(found) < 2 or len(text[:found[0].start()].split()) > 6:
+        return None
+    labels = [m[1] for m in found]
+    seq = next((s for s in _SEQUENCES if labels[0] == s[0]), None)
+    if seq is None or labels != seq[:len(labels)]:
+        return None
+    stem = text[:found[0].start()].strip()
+    out = []
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        body = text[m.end():nxt.start() if nxt else len(text)]
+        body = re.sub(r"(?:[;,]\s*(?:and|or)?|\s+and)\s*$", "", body.strip()).strip()
+        out.append((m[1], f"{stem} {body}".strip()))
+    return out
+
+
 def _follows(previous: str, number: str) -> bool:
     try:
         return int(re.sub(r"\D", "", number.split("/")[-1] if "/" in number else number)) == \

@@ -24,6 +24,7 @@ from ingest.minutes_decisions import (
     action_owner,
     clause_text,
     declarations_in,
+    inline_clauses,
     is_minute_heading,
 )
 from ingest.owners import split_owners
@@ -370,6 +371,11 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
             break
         k += 1
     clauses = last_clause is not None
+    inline = inline_clauses(lead) if lead and not clauses else None
+    if inline:  # 'That (1) the report be noted; (2) the Director be asked to ...'
+        for label, text in inline:
+            add(label, text, n, n)
+        return k
     if last_clause:
         add(last_clause[0], " ".join(last_clause[1]), last_clause[2], last_clause[3])
     elif lead.endswith(":") and not clause_text(lead):
