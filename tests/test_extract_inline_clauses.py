@@ -35,3 +35,12 @@ def test_each_inline_clause_is_a_resolution_with_its_owner() -> None:
 ])
 def test_inline_clauses(text, expected) -> None:  # type: ignore[no-untyped-def]
     assert inline_clauses(text) == expected
+
+
+def test_other_ways_of_writing_a_resolution() -> None:
+    """'It was RESOLVED that ...', 'AGREED: That ...', 'Resolved – (a) ...; (b) ...'."""
+    px = extract_whole("minutes_resolution_forms.txt")
+    res = [(r.minute_number, r.clause, r.action_owner) for r in records(px, "resolutions")]
+    assert res == [("21", None, "Director of Children's Services"),
+                   ("22", None, "Head of Commissioning"),
+                   ("23", "a", None), ("23", "b", "Virtual School Head")]

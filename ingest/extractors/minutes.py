@@ -344,6 +344,11 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
                 clean(pack.line(j))) and not is_minute_heading(
                 pack.line(j), minute.number if minute else None):
             lead, n = clean(pack.line(j)), j
+    inline = inline_clauses(lead) if lead else None
+    if inline:  # 'That (1) the report be noted; (2) the Director be asked to ...'
+        for label, text in inline:
+            add(label, text, n, n)
+        return n + 1
     at = len(out.resolutions)
     k = n + 1
     last_clause: tuple[str, list[str], int, int] | None = None
@@ -371,11 +376,6 @@ def _resolution(pack: PackText, seg: Segment, n: int, lead: str, minute: MinuteH
             break
         k += 1
     clauses = last_clause is not None
-    inline = inline_clauses(lead) if lead and not clauses else None
-    if inline:  # 'That (1) the report be noted; (2) the Director be asked to ...'
-        for label, text in inline:
-            add(label, text, n, n)
-        return k
     if last_clause:
         add(last_clause[0], " ".join(last_clause[1]), last_clause[2], last_clause[3])
     elif lead.endswith(":") and not clause_text(lead):
