@@ -203,3 +203,16 @@ def test_cabinet_report_template_with_bulleted_recommendations():
     assert r.decisions_requested == [
         "Approve the Market Position Statement",
         "Delegate minor amendments to the Director of Adult Social Care."]
+
+
+def test_lettered_recommendations_under_the_committee_is_asked_to() -> None:
+    """'2. Recommendations' / 'The Committee is asked to:' / '(a) note ...;' / '(b) ask the
+    Director ... to report ...': each lettered item is a decision asked for."""
+    from tests.excerpt_helpers import extract_whole, records
+
+    [report] = records(extract_whole("report_lettered_recommendations.txt"), "reports")
+    assert report.decisions_requested == [
+        "Note the annual complaints report",
+        "Ask the Director of Adult Social Care to report on the timeliness of complaint "
+        "responses in six months."]
+    assert (report.contact_name, report.contact_post) == ("Maria Lopez", "Complaints Manager")

@@ -33,6 +33,7 @@ _KEY = re.compile(
 _SECTION = re.compile(r"^(\d{1,2})(?:\.0)?\.?\s+(\S.*)$")
 _DECISION_HEAD = re.compile(r"^(decisions?\s+requested|recommendations?|decision\s+required)\b",
                             re.I)
+_LETTERED = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\))\s+(\S.*)$")
 _ITEM = re.compile(r"^(\d{1,2}\.(?!0\b)\d{1,2})\.?\s+(\S.*)$")
 POST_WORDS = {"director", "manager", "officer", "head", "solicitor", "chief", "executive",
               "lead", "leader", "secretary", "clerk", "treasurer", "adviser", "advisor",
@@ -76,6 +77,9 @@ def _decisions(pack: PackText, seg: Segment) -> tuple[list[str], int | None]:
     for n in range(seg.start, seg.end + 1):
         raw = clean(pack.line(n))
         c = strip_bullet(raw)
+        lettered = _LETTERED.match(c)  # '(b) ask the Director to report in six months;'
+        if lettered and section is not None:
+            c = lettered[1]
         bullet = c != raw  # '- approve the statement;' under 'Cabinet is recommended to:'
         head = _SECTION.match(c)
         if head and not _ITEM.match(c) and len(head[2].split()) <= 10:
