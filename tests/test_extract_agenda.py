@@ -97,3 +97,19 @@ def test_moderngov_agenda_title_under_the_pack_stamp_and_membership():
                        ("M Webb", "Councillor", "Member", "Cabinet")]
     assert [i.title for i in recs.agenda_items][-1] == (
         "Adult Social Care Market Position Statement")
+
+
+def test_notice_of_meeting_with_unlabelled_date_parts_and_enquiries_line() -> None:
+    """A district council's 'Notice of Meeting': the committee's name over an unlabelled
+    'Wednesday 21 June 2023, 6.30 pm' line and its venue, 'Members:', PART I / PART II
+    headings, and the contact as 'Enquiries: Name, Post, phone, e-mail'."""
+    _, recs = extract_excerpt("agenda_notice_of_meeting.txt", "agenda", PackContext())
+    [m] = recs.meetings
+    assert (m.body, m.date, m.start_time, m.venue) == (
+        "Overview and Scrutiny Committee", "2023-06-21", "18:30",
+        "Council Chamber, Civic Offices, Southvale")
+    assert [(i.number, i.part) for i in recs.agenda_items] == [
+        (1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), (7, 2)]
+    assert recs.agenda_items[3].purpose == "Report of the Head of Communities."
+    roles = {(p.name, p.role) for p in recs.people}
+    assert ("R Ahmed", "Chair") in roles and ("Priya Nair", "Democratic Services Officer") in roles

@@ -31,7 +31,7 @@ _ITEM = re.compile(r"^(?:item\s+)?(\d{1,2})[.):]?\s+(\S.*)$", re.I)
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+(?:\s*[-–]\s*\d+)?)\s*\)", re.I)
 _PART = re.compile(r"^part\s+(1|2|i{1,2}|one|two)\b", re.I)
 _CONTACT = re.compile(
-    r"(?i:please\s+contact|contact(?:\s+officer)?\s*:)\s*"
+    r"(?i:please\s+contact|contact(?:\s+officer)?\s*:|enquiries(?:\s+to)?\s*:)\s*"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
     r"(?:\s*,\s*(?P<post>[A-Z][^,\n]*?(?:Officer|Manager|Adviser|Advisor|Clerk|Assistant)))?"
     r"(?:\s*(?:on|tel(?:ephone)?:?)\s*(?P<phone>[\d ]{8,}\d))?")
