@@ -69,6 +69,8 @@ def find_starts(lines: list[str]) -> list[Start]:
 
     def accept(st: Start) -> None:
         nonlocal current, resume, after_break, break_content
+        if starts and starts[-1].kind == "unknown" and st.index <= starts[-1].index:
+            starts.pop()  # that page was this document's start (a letter's letterhead)
         if starts:
             st.index = max(st.index, starts[-1].resume)
         starts.append(st)
