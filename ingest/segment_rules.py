@@ -133,7 +133,7 @@ def agenda(lines: list[str], i: int) -> Start | None:
 
 
 _LABELLED = re.compile(r"^[A-Za-z][A-Za-z ]{1,24}:\s")
-_BODY_HEAD = re.compile(r"\b(?:committee|sub-committee|board|cabinet|council|panel|partnership|"
+BODY_HEAD = re.compile(r"\b(?:committee|sub-committee|board|cabinet|council|panel|partnership|"
                         r"forum|group|commission|executive|assembly|authority)$", re.I)
 
 
@@ -144,7 +144,7 @@ def _body_line_above(lines: list[str], i: int, within: int = 10) -> int | None:
         c = clean(lines[j])
         if _COVER_LINE.match(c):
             return None
-        if c and title_like(lines[j], 10) and _BODY_HEAD.search(c) and "," not in c \
+        if c and title_like(lines[j], 10) and BODY_HEAD.search(c) and "," not in c \
                 and not _LABELLED.match(c) and not textutil.parse_date(c):
             return j
     return None
@@ -213,6 +213,8 @@ def officer_report(lines: list[str], i: int) -> Start | None:
     if not m or m[1].lower().strip() not in _REPORT_STRONG:
         return None
     found, end = _keyed_block(lines, i, _REPORT_KEYS, _REPORT_STRONG, 2, 2)
+    if not found and m[1].lower().strip() in _AUTHOR_KEYS:
+        return _dated_cover(lines, i)
     if not found:
         return None
     title = next((found[k] for k in ("subject/title", "subject / title", "title of report",
@@ -226,6 +228,24 @@ def officer_report(lines: list[str], i: int) -> Start | None:
         if t and re.search(r"\breport\b", t, re.I):
             start = above
     return Start(start, kind, clean(title), end)
+
+
+_AUTHOR_KEYS = {"report of", "report by", "report from", "report author"}
+
+
+def _dated_cover(lines: list[str], i: int) -> Start | None:
+    """'Children and Young People Scrutiny Committee' / '12 January 2023' / 'Scrutiny
+    Recommendations Tracker' / 'Report of: Scrutiny Officer': a cover whose only key is
+    its author, with the committee it goes to and the meeting's date above the title."""
+    above = [j for j in range(i - 1, max(-1, i - 8), -1) if not is_blank(lines[j])][:4]
+    texts = {j: clean(lines[j]) for j in above}
+    dated = [j for j, t in texts.items() if len(t.split()) <= 8 and textutil.parse_date(t)]
+    body = [j for j, t in texts.items() if BODY_HEAD.search(t) and title_like(lines[j], 10)]
+    titles = [j for j in above if j not in dated and j not in body and title_like(lines[j], 14)]
+    if not (dated and body and titles):
+        return None
+    start = min(above)
+    return Start(with_preamble(lines, start), "officer_report", texts[titles[0]], i + 1)
 
 
 _INSPECTION_KEYS = re.compile(

@@ -14,8 +14,8 @@ from tests.excerpt_helpers import extract_whole, records
 PAPERS = ["agenda_notice_of_meeting.txt", "minutes_inline_clauses.txt",
           "report_lettered_recommendations.txt", "inspection_focused_visit_letter.txt",
           "inspection_cqc_local_authority.txt", "action_plan_practice_review.txt",
-          "minutes_partnership_actions.txt", "minutes_record_of_decisions.txt",
-          "minutes_trust_board.txt", "audit_followup.txt"]
+          "minutes_partnership_actions.txt", "scrutiny_recommendations_tracker.txt",
+          "minutes_record_of_decisions.txt", "minutes_trust_board.txt", "audit_followup.txt"]
 KINDS = ["meetings", "resolutions", "actions", "inspections", "recommendations",
          "agenda_items", "reports"]
 

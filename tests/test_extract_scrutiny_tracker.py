@@ -17,6 +17,16 @@ def acts():  # type: ignore[no-untyped-def]
     return {a.recommendation_id: a for a in records(px, "actions")}
 
 
+def test_the_cover_names_committee_date_title_and_author() -> None:
+    """Committee, date and title as lines above 'Report of:', the cover's only key."""
+    [report, *_] = records(extract_whole("scrutiny_recommendations_tracker.txt"), "reports")
+    assert (report.kind, report.title, report.author_role, report.to_body,
+            report.meeting_date) == ("officer_report", "Scrutiny Recommendations Tracker",
+                                     "Scrutiny Officer",
+                                     "Children and Young People Scrutiny Committee",
+                                     "2023-01-12")
+
+
 def test_rows_are_owned_actions_with_dated_progress(acts) -> None:  # type: ignore[no-untyped-def]
     assert set(acts) == {"1", "2", "3"}
     assert [o.name for o in acts["2"].owners] == ["Assistant Director, Commissioning"]

@@ -19,7 +19,7 @@ from ingest.extractors import PackContext, register
 from ingest.extractors._reported_inspection import reported_inspection
 from ingest.extractors.action_plan import add_embedded_plans
 from ingest.records import BodyMention, DocumentRecords, PersonMention, Report, Segment, Span
-from ingest.segment_rules import title_like
+from ingest.segment_rules import BODY_HEAD, title_like
 from ingest.text import PackText
 from ingest.textutil import clean, parse_date, strip_bullet, strip_title
 
@@ -121,6 +121,7 @@ def read_report(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentR
     date = value("date of meeting", "meeting date", "date")
     holder = value("portfolio holder", "portfolio holders", "cabinet member", "lead member")
     author, role = split_author(of[1]) if of else (None, None)
+    cover = _cover(pack, segment) if not (to and date) else (None, None)
     lead = value("report author", "author", "lead officer", "responsible officer")
     if author is None and lead is not None and lead is not of:
         # 'Report of: Head of Internal Audit' over 'Lead Officer: Priya Shah, Head of
@@ -135,8 +136,8 @@ def read_report(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentR
     last = max([n for n, _ in h.values()] if h else [segment.start])
     report = Report(
         title=title, span=pack.span(first, max(first, min(last, first + 12))), author=author,
-        author_role=role, to_body=clean(to[1]) if to else ctx.meeting_body,
-        meeting_date=parse_date(date[1]) if date else ctx.meeting_date,
+        author_role=role, to_body=clean(to[1]) if to else cover[0] or ctx.meeting_body,
+        meeting_date=parse_date(date[1]) if date else cover[1] or ctx.meeting_date,
         portfolio_holder=holder_name, decisions_requested=decisions,
         contact_name=contact[0] if contact else None,
         contact_post=contact[1] if contact else None,
@@ -161,6 +162,21 @@ def read_report(pack: PackText, segment: Segment, ctx: PackContext) -> DocumentR
         reported.add(name.lower())
     out.bodies.extend(body_mentions(pack, segment.start, segment.end, "report", reported))
     return out
+
+
+def _cover(pack: PackText, seg: Segment) -> tuple[str | None, str | None]:
+    """(body, date) written without labels on the cover's first lines ('Children and Young
+    People Scrutiny Committee' / '12 January 2023'), above the first 'Key:' line."""
+    body = date = None
+    for n in range(seg.start, min(seg.end, seg.start + 8) + 1):
+        c = clean(pack.line(n))
+        if _KEY.match(c):
+            break
+        if body is None and BODY_HEAD.search(c) and title_like(pack.line(n), 10):
+            body = c
+        elif date is None and len(c.split()) <= 8 and (d := parse_date(c)) and len(d) == 10:
+            date = d
+    return body, date
 
 
 def _title_after(pack: PackText, seg: Segment, h: dict[str, tuple[int, str]]) -> str | None:
