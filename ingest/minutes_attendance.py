@@ -109,6 +109,10 @@ def _people(att: Attendance, text: str, line: int, into: list[str]) -> None:
         att.lines.setdefault(name, line)
 
 
+_HEADER_WORDS = frozenset({"name", "names", "role", "roles", "post", "title", "job title",
+                           "organisation", "organization", "representing", "position",
+                           "designation", "agency", "member", "members", "attendee",
+                           "attendees", "present"})
 _BRACKETED = re.compile(r"\s*\(\s*([^)]*?)\s*\)")
 
 
@@ -121,7 +125,7 @@ _PLURAL_TITLE = re.compile(r"^(councillors|cllrs)\b", re.I)
 _POST_TERMS = (r"officer|manager|director|head|clerk|solicitor|executive|adviser|advisor|lead|"
                r"coordinator|assistant|secretary|treasurer|chief")
 _MEMBER_POST = re.compile(rf"\b({_POST_TERMS}|member|chair\w*|representative|portfolio holder|"
-                          r"professional|nurse|doctor|practitioner|"
+                          r"professional|nurse|doctor|practitioner|leader|"
                           r"commissioner|governor|advocate|superintendent|inspector|constable)\b",
                           re.I)
 
@@ -133,8 +137,9 @@ def _one_a_line(buffer: list[tuple[int, str]]) -> bool:
     with a person's name (or a 'Councillors A, B and C' list of its own)."""
     if len(buffer) == 1:  # 'Tom Price, Northbrook CCG', not 'A Smith, B Jones and C Brown'
         _, name, details = _entry_name(buffer[0][1])
-        return bool(name and details and not _PLURAL_TITLE.match(buffer[0][1]) and any(
-            _post_and_body(details)))
+        more_names = re.search(r"\b(?:councillors|cllrs)\b", details, re.I)
+        return bool(name and details and not _PLURAL_TITLE.match(buffer[0][1])
+                    and not more_names and any(_post_and_body(details)))
     if any(_LIST_GOES_ON.search(t) for _, t in buffer[:-1]):
         return False
     return all(_PLURAL_TITLE.match(t) or _entry_name(t)[1] for _, t in buffer)
@@ -320,14 +325,17 @@ def read_attendance(lines: list[str], first_line: int,
         att.end = n
         if current == "officers":
             _officer(att, raw, n)
+            continue
+        if is_separator_row(raw):  # '|---|---|' under a markdown row
+            continue
+        filled = [x for x in split_row(raw) or [] if x]
+        if filled and all(x.lower().strip(" :") in _HEADER_WORDS for x in filled):
+            continue  # the table's header row ('Name | Role')
+        if len(filled) == 2:  # 'Mr David Oakes<TAB>Chairman': a member, the post beside
+            buffer.append((n, ", ".join(filled)))
         elif _CHAIR.search(c) and not buffer:
             _people(att, c, n, getattr(att, current))
         else:
-            if is_separator_row(raw):  # '|---|---|' under a markdown row
-                continue
-            cells = split_row(raw)
-            filled = [x for x in cells or [] if x]
-            # 'Mr David Oakes<TAB>Chairman': a member and the post beside it
-            buffer.append((n, ", ".join(filled) if len(filled) == 2 else c))
+            buffer.append((n, c))
     flush()
     return att
