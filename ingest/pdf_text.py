@@ -92,7 +92,7 @@ def _plumber_lines(data: bytes) -> list[str]:
             for _top, text, gapped in items:
                 if gapped and lines and lines[-1]:
                     lines.append("")
-                lines.append(text.rstrip())
+                lines.append(text.rstrip(" \r\n"))  # a row keeps its empty cells
     return lines
 
 

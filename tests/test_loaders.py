@@ -213,3 +213,17 @@ def test_typography_made_plain_keeps_every_line_number(tmp_path):
     assert pack.notes == ["ligatures, invisible characters or non-breaking spaces made plain "
                           "on 2 line(s)"]
     assert pack.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()  # of the file as given
+
+
+def test_a_pdf_table_row_keeps_its_empty_cells(tmp_path):
+    """A section row of a plan ('Help and protection' over empty cells) stays a row of the
+    table, so the plan reads it as a section, not as text between rows."""
+    from ingest.textutil import split_row
+
+    f = _pdf(tmp_path / "plan.pdf", ["Improvement plan"],
+             table=[["Recommendation", "Action", "Lead officer"],
+                    ["Help and protection", "", ""],
+                    ["Ensure children are seen alone", "Revise the form", "Head of Safeguarding"]])
+    pack = load(f)
+    row = next(line for line in pack.lines if line.startswith("Help and protection"))
+    assert split_row(row) == ["Help and protection", "", ""]
