@@ -119,7 +119,11 @@ def _trim(name: str, acronym: str | None = None) -> list[str]:
 
 
 def bodies_in_text(text: str) -> list[tuple[str, str | None]]:
-    """(name, acronym defined beside it) for each body name in one line of text."""
+    """(name, acronym defined beside it) for each body name in one line of text; in each
+    cell of a TAB row apart, so a name never runs across cells ('R1' + 'The Council ...')."""
+    if "\t" in text:
+        return [found for cell in text.split("\t") if cell.strip()
+                for found in _bodies_in_text(cell)]
     return list(_bodies_in_text(text))
 
 

@@ -28,7 +28,8 @@ _OPENS_ITEM = re.compile(r"^\s*(?:[-\u2013\u2022\u25aa\u25a0*]\s|\(?[a-z0-9]{1,3
 _WRAP_MARGIN = 0.12
 
 
-def paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str, bool]]:
+def paragraphs(lines: list[dict[str, Any]],
+               width: float | None = None) -> list[tuple[float, str, bool]]:
     """pdfplumber's text lines of one page as (top, text, after a gap) paragraphs.
 
     Why: a PDF's text layer has one line per printed line, where the text packs the agenda
@@ -37,10 +38,15 @@ def paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str, bool]]:
     Northshire Primary Care' / 'Trust ...') was then two half-names. A line that reaches the
     right edge of the text, with no more than the usual line spacing below it, runs on
     into the next (unless that one opens a list item, or it ends with a colon); a gap
-    wider than the usual spacing starts a paragraph."""
+    wider than the usual spacing starts a paragraph. The right edge is the page's (its
+    ``width`` less the left margin) where it is known: on a page of short lines the longest
+    of them reaches no edge ('Date of inspection visit: ...' over 'Date of publication: ...'
+    is two lines, not one wrapped)."""
     if not lines:
         return []
     left, right = min(ln["x0"] for ln in lines), max(ln["x1"] for ln in lines)
+    if width:
+        right = max(right, width - left)
     spacing = sorted(b["top"] - a["bottom"] for a, b in itertools.pairwise(lines)
                      if b["top"] > a["bottom"])
     heights = sorted(ln["bottom"] - ln["top"] for ln in lines)
@@ -85,7 +91,7 @@ def _plumber_lines(data: bytes) -> list[str]:
                     text = "\t".join((c or "").replace("\n", " ").strip() for c in cells)
                     if text.strip():
                         items.append((row.bbox[1], text, False))
-            items += paragraphs(rest.extract_text_lines())
+            items += paragraphs(rest.extract_text_lines(), page.width)
             items.sort(key=lambda t: t[0])
             if lines and items:
                 lines.append("")

@@ -41,3 +41,14 @@ def test_one_mention_per_name_with_its_line():
                                 "Riverton Borough Council (RBC) approved it.")
     found = body_mentions(pack, 1, len(pack), "test", skip={"riverton borough council"})
     assert [(b.name, b.span.start, b.context) for b in found] == [("Audit Committee", 1, "test")]
+
+
+def test_a_name_never_runs_across_the_cells_of_a_row() -> None:
+    """A table row printed to PDF comes as TAB-separated cells: 'R1' and 'The Council
+    should ...' are two cells, not a body called 'R1 The Council'."""
+    row = ("R1\tThe Council should publish a protocol.\tAccepted\tHead of Education Access"
+           "\tSeptember 2020")
+    names = [n for n, _ in bodies_in_text(row)]
+    assert not [n for n in names if n.startswith("R1")]
+    assert [n for n, _ in bodies_in_text("Lead\tNorthshire Safeguarding Children Partnership")] \
+        == ["Northshire Safeguarding Children Partnership"]

@@ -227,3 +227,22 @@ def test_a_pdf_table_row_keeps_its_empty_cells(tmp_path):
     pack = load(f)
     row = next(line for line in pack.lines if line.startswith("Help and protection"))
     assert split_row(row) == ["Help and protection", "", ""]
+
+
+def test_short_header_lines_of_a_pdf_page_are_not_one_wrapped_paragraph():
+    """On a page whose text lines are all short, the longest reaches no edge of the page:
+    'Date of inspection visit: ...' over 'Date of publication: ...' stays two lines."""
+    from ingest.pdf_text import paragraphs
+
+    def line(top: float, text: str, x1: float) -> dict:
+        return {"x0": 72.0, "x1": x1, "top": top, "bottom": top + 10.0, "text": text}
+
+    lines = [line(100, "Date of inspection visit: 3 March 2020 to 5 March 2020", 330),
+             line(112, "Date of publication: 12 June 2020", 250)]
+    assert [t for _, t, _ in paragraphs(lines, width=595)] == [
+        "Date of inspection visit: 3 March 2020 to 5 March 2020",
+        "Date of publication: 12 June 2020"]
+    wrapped = [line(100, "The Board asked the Director of Nursing to report on the", 523),
+               line(112, "waiting times in June.", 200)]
+    assert [t for _, t, _ in paragraphs(wrapped, width=595)] == [
+        "The Board asked the Director of Nursing to report on the waiting times in June."]
