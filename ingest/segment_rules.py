@@ -119,7 +119,7 @@ def agenda(lines: list[str], i: int) -> Start | None:
     start, title = i, c
     if c.lower() == "agenda":
         j = prev_content(lines, i, within=2)
-        if j is not None and (_LABELLED.match(clean(lines[j])) or "," in clean(lines[j])
+        if j is not None and (LABELLED.match(clean(lines[j])) or "," in clean(lines[j])
                               or textutil.parse_date(lines[j])):
             j = _body_line_above(lines, j)  # ModernGov: body, date, venue, membership, 'AGENDA'
         below = next((k for k in range(i + 1, min(len(lines), i + 4)) if not is_blank(lines[k])),
@@ -132,7 +132,8 @@ def agenda(lines: list[str], i: int) -> Start | None:
     return Start(with_preamble(lines, start), "agenda", title, i + 1)
 
 
-_LABELLED = re.compile(r"^[A-Za-z][A-Za-z ]{1,24}:\s")
+#: A labelled field line ('Membership: ...', 'Venue: ...'), not a title.
+LABELLED = re.compile(r"^[A-Za-z][A-Za-z ]{1,24}:\s")
 BODY_HEAD = re.compile(r"\b(?:committee|sub-committee|board|cabinet|council|panel|partnership|"
                         r"forum|group|commission|executive|assembly|authority)$", re.I)
 
@@ -145,7 +146,7 @@ def _body_line_above(lines: list[str], i: int, within: int = 10) -> int | None:
         if _COVER_LINE.match(c):
             return None
         if c and title_like(lines[j], 10) and BODY_HEAD.search(c) and "," not in c \
-                and not _LABELLED.match(c) and not textutil.parse_date(c):
+                and not LABELLED.match(c) and not textutil.parse_date(c):
             return j
     return None
 

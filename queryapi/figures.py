@@ -63,13 +63,10 @@ def saved_or_computed(reader: Any, store: Store, day: dt.date) -> dict[str, Any]
 def precompute(store: Store, day: dt.date) -> float | None:
     """Build and save the figures of the store's current state (an embedded store only: a
     remote one has no folder of ours); the seconds it took, or None if not done."""
-    root = getattr(store, "root", None)
-    if root is None:
+    if getattr(store, "root", None) is None:
         return None
     t0 = time.perf_counter()
-    state = store.state()
-    if saved_figures.load(root, state, day.isoformat()) is None:
-        saved_figures.save(root, state, day.isoformat(), analytics_body(store, day, state))
+    saved_or_computed(store, store, day)
     return time.perf_counter() - t0
 
 

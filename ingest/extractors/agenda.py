@@ -23,6 +23,7 @@ from ingest.records import (
     Segment,
     Span,
 )
+from ingest.segment_rules import LABELLED
 from ingest.text import PackText
 from ingest.textutil import clean, parse_date, parse_time, split_names, split_row, strip_title
 
@@ -114,7 +115,6 @@ def _paragraph_after(pack: PackText, line: int, stop: int) -> tuple[str | None, 
 
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{1,24}:\s")
 _VENUE_WORDS = re.compile(r"\b(?:room|hall|house|chamber|centre|center|offices?|building|library|"
                           r"civic|virtual|online|microsoft teams|zoom|hub)\b", re.I)
 
@@ -126,7 +126,7 @@ def _unlabelled_fields(pack: PackText, segment: Segment) -> dict[str, tuple[int,
         c = clean(pack.line(n))
         if _ITEM.match(c):
             break
-        date = parse_date(c) if c and len(c.split()) <= 12 and not _LABEL.match(c) else None
+        date = parse_date(c) if c and len(c.split()) <= 12 and not LABELLED.match(c) else None
         if not (date and _FULL_DATE.match(date)):
             continue
         found = {"date": (n, c)}
@@ -136,7 +136,7 @@ def _unlabelled_fields(pack: PackText, segment: Segment) -> dict[str, tuple[int,
                     if clean(pack.line(k))), None)
         if nxt is not None:
             v = clean(pack.line(nxt))
-            if len(v.split()) <= 12 and _VENUE_WORDS.search(v) and not _LABEL.match(v) \
+            if len(v.split()) <= 12 and _VENUE_WORDS.search(v) and not LABELLED.match(v) \
                     and not parse_date(v):
                 found["venue"] = (nxt, v)
         return found
